@@ -1,0 +1,73 @@
+package dev.flaskj;
+
+import java.util.Objects;
+
+/**
+ * The application context: which app is current, and its {@code g} namespace.
+ *
+ * <p>Flask: {@code flask.ctx.AppContext}. The framework pushes a fresh one for every request, so {@code g()} lasts
+ * exactly one request. Outside requests (scripts, CLI commands, tests) open one yourself:
+ * <pre>{@code
+ * try (AppContext ctx = app.appContext()) {
+ *     g().put("db", openDb());
+ * }
+ * }</pre>
+ * Closing it runs the app's teardown-appcontext functions.
+ */
+public final class AppContext implements AutoCloseable {
+    private final Flask app;
+    private final AppGlobals g = new AppGlobals();
+    private boolean pushed;
+
+    /** A context for {@code app}, not yet pushed. */
+    public AppContext(Flask app) {
+        this.app = Objects.requireNonNull(app, "app == null");
+    }
+
+    /** Makes this the current app context on this thread; returns this. */
+    public AppContext push() {
+        if (pushed) {
+            throw new IllegalStateException("app context already pushed");
+        }
+        ContextStack.push(this);
+        pushed = true;
+        return this;
+    }
+
+    /** The app. */
+    public Flask app() {
+        return app;
+    }
+
+    /** Flask's {@code g}: storage for the duration of this context. */
+    public AppGlobals g() {
+        return g;
+    }
+
+    /**
+     * Pops this context, running the teardown-appcontext functions with the unhandled exception (or null);
+     * errors from them are collected and the first one is thrown after all have run.
+     */
+    public void pop(Throwable exc) {
+        if (!pushed) {
+            return;
+        }
+        try {
+            app.doTeardownAppContext(exc);
+        } finally {
+            pushed = false;
+            ContextStack.pop(this);
+        }
+    }
+
+    /** {@code pop(null)}. */
+    @Override
+    public void close() {
+        pop(null);
+    }
+
+    @Override
+    public String toString() {
+        return "<AppContext " + app.name() + ">";
+    }
+}

@@ -1,0 +1,94 @@
+package dev.flaskj;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A group of views, hooks and error handlers registered on an app under a name and URL prefix
+ * (Flask: {@code flask.Blueprint}).
+ *
+ * <pre>{@code
+ * public class Admin extends Blueprint {
+ *     public Admin() { super("admin", "/admin"); }
+ *
+ *     @Route("/")
+ *     String index() { return "admin home, users at " + urlFor(".users"); }
+ *
+ *     @Route("/users")
+ *     String users() { return "users"; }
+ * }
+ * app.registerBlueprint(new Admin());     // endpoints admin.index, admin.users
+ * }</pre>
+ * Hooks and error handlers on a blueprint apply only to the requests its views handle.
+ */
+public abstract class Blueprint extends Scaffold {
+    record Deferred(String rule, String endpoint, View view, RuleOptions options) {}
+
+    private final String name;
+    private final String urlPrefix;
+    private final ScopeHooks hooks = new ScopeHooks();
+    private final List<Deferred> rules = new ArrayList<>();
+
+    /** A blueprint without a URL prefix. */
+    protected Blueprint(String name) {
+        this(name, null);
+    }
+
+    /**
+     * A blueprint with a default URL prefix (null: none); its annotated methods are recorded now.
+     *
+     * @throws IllegalArgumentException if the name is empty or contains a dot
+     */
+    protected Blueprint(String name, String urlPrefix) {
+        Objects.requireNonNull(name, "name == null");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("'name' may not be empty.");
+        }
+        if (name.contains(".")) {
+            throw new IllegalArgumentException("'name' may not contain a dot '.' character.");
+        }
+        this.name = name;
+        this.urlPrefix = urlPrefix;
+        ViewBinder.bind(this, this, Blueprint.class);
+    }
+
+    /** The name, the prefix of its endpoints. */
+    public String name() {
+        return name;
+    }
+
+    /** The default URL prefix, or null. */
+    public String urlPrefix() {
+        return urlPrefix;
+    }
+
+    @Override
+    void onRule(String rule, String endpoint, View view, RuleOptions options) {
+        if (endpoint.contains(".")) {
+            throw new IllegalArgumentException("'endpoint' may not contain a dot '.' character.");
+        }
+        rules.add(new Deferred(rule, endpoint, view, options));
+    }
+
+    @Override
+    ScopeHooks scopeHooks() {
+        return hooks;
+    }
+
+    List<Deferred> rules() {
+        return List.copyOf(rules);
+    }
+
+    /** Flask's rule joining: prefix without trailing slash + "/" + rule without leading slash; "" keeps the prefix. */
+    static String joinRule(String prefix, String rule) {
+        if (prefix == null || prefix.isEmpty()) {
+            return rule.isEmpty() ? "/" : rule;
+        }
+        if (rule.isEmpty()) {
+            return prefix;
+        }
+        String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return p + "/" + (rule.startsWith("/") ? rule.substring(1) : rule);
+    }
+}

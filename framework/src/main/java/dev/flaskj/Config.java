@@ -1,0 +1,289 @@
+package dev.flaskj;
+
+import dev.flaskj.json.CompactJson;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The app's configuration: a mutable map with Flask's key names and defaults (Flask: {@code app.config}).
+ *
+ * <pre>{@code
+ * app.config().put("SECRET_KEY", System.getenv("FLASK_SECRET_KEY"));
+ * app.config().fromPrefixedEnv();                 // FLASK_MAX_CONTENT_LENGTH=16777216 -> MAX_CONTENT_LENGTH
+ * long limit = app.config().getLong("MAX_CONTENT_LENGTH", -1);
+ * }</pre>
+ * Values may be null, as Flask's {@code None}. The map is safe to read from request threads while it is changed
+ * (tests change {@code SECRET_KEY} between requests); the framework reads values per request.
+ *
+ * <p>Defaults (Flask 3.1): {@code DEBUG=false, TESTING=false, PROPAGATE_EXCEPTIONS=null,
+ * TRAP_HTTP_EXCEPTIONS=false, TRAP_BAD_REQUEST_ERRORS=null, SECRET_KEY=null, SECRET_KEY_FALLBACKS=null,
+ * SESSION_COOKIE_NAME="session", SESSION_COOKIE_DOMAIN=null, SESSION_COOKIE_PATH=null,
+ * SESSION_COOKIE_HTTPONLY=true, SESSION_COOKIE_SECURE=false, SESSION_COOKIE_SAMESITE=null,
+ * SESSION_COOKIE_PARTITIONED=false, PERMANENT_SESSION_LIFETIME=Duration.ofDays(31),
+ * SESSION_REFRESH_EACH_REQUEST=true, SEND_FILE_MAX_AGE_DEFAULT=null, SERVER_NAME=null, APPLICATION_ROOT="/",
+ * PREFERRED_URL_SCHEME="http", MAX_CONTENT_LENGTH=null, MAX_FORM_MEMORY_SIZE=500000, MAX_FORM_PARTS=1000,
+ * MAX_COOKIE_SIZE=4093, TEMPLATES_AUTO_RELOAD=null, PROVIDE_AUTOMATIC_OPTIONS=true, TRUSTED_HOSTS=null}</code>,
+ * plus flaskj's {@code SESSION_INTERFACE="cookie"} ({@code "container"} keeps the session in the servlet
+ * container's {@code HttpSession}).
+ */
+public final class Config extends AbstractMap<String, Object> {
+    // ConcurrentHashMap refuses nulls; Flask's config is full of None.
+    private static final Object NULL = new Object();
+
+    private final ConcurrentHashMap<String, Object> values = new ConcurrentHashMap<>();
+
+    Config() {
+        put("DEBUG", false);
+        put("TESTING", false);
+        put("PROPAGATE_EXCEPTIONS", null);
+        put("TRAP_HTTP_EXCEPTIONS", false);
+        put("TRAP_BAD_REQUEST_ERRORS", null);
+        put("SECRET_KEY", null);
+        put("SECRET_KEY_FALLBACKS", null);
+        put("SESSION_INTERFACE", "cookie");
+        put("SESSION_COOKIE_NAME", "session");
+        put("SESSION_COOKIE_DOMAIN", null);
+        put("SESSION_COOKIE_PATH", null);
+        put("SESSION_COOKIE_HTTPONLY", true);
+        put("SESSION_COOKIE_SECURE", false);
+        put("SESSION_COOKIE_SAMESITE", null);
+        put("SESSION_COOKIE_PARTITIONED", false);
+        put("PERMANENT_SESSION_LIFETIME", Duration.ofDays(31));
+        put("SESSION_REFRESH_EACH_REQUEST", true);
+        put("USE_X_SENDFILE", false);
+        put("SEND_FILE_MAX_AGE_DEFAULT", null);
+        put("SERVER_NAME", null);
+        put("APPLICATION_ROOT", "/");
+        put("PREFERRED_URL_SCHEME", "http");
+        put("MAX_CONTENT_LENGTH", null);
+        put("MAX_FORM_MEMORY_SIZE", 500_000);
+        put("MAX_FORM_PARTS", 1000);
+        put("MAX_COOKIE_SIZE", 4093);
+        put("TEMPLATES_AUTO_RELOAD", null);
+        put("EXPLAIN_TEMPLATE_LOADING", false);
+        put("PROVIDE_AUTOMATIC_OPTIONS", true);
+        put("TRUSTED_HOSTS", null);
+    }
+
+    @Override
+    public Object get(Object key) {
+        Object v = values.get(key);
+        return v == NULL ? null : v;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return values.containsKey(key);
+    }
+
+    @Override
+    public Object put(String key, Object value) {
+        Object old = values.put(key, value == null ? NULL : value);
+        return old == NULL ? null : old;
+    }
+
+    @Override
+    public Object remove(Object key) {
+        Object old = values.remove(key);
+        return old == NULL ? null : old;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<String, Object>> iterator() {
+                Iterator<Entry<String, Object>> it = values.entrySet().iterator();
+                return new Iterator<>() {
+                    private String last;
+
+                    @Override
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public Entry<String, Object> next() {
+                        Entry<String, Object> e = it.next();
+                        last = e.getKey();
+                        return new SimpleImmutableEntry<>(e.getKey(), e.getValue() == NULL ? null : e.getValue());
+                    }
+
+                    @Override
+                    public void remove() {
+                        values.remove(last);
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return values.size();
+            }
+        };
+    }
+
+    /** The value as a boolean: Boolean as is, strings {@code true/1/yes/on} are true; null or absent gives {@code dflt}. */
+    public boolean getBoolean(String key, boolean dflt) {
+        Object v = get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        return parseBoolean(v.toString());
+    }
+
+    /** The value as a tri-state flag (Flask's {@code None} = "decide from DEBUG/TESTING"): null when unset. */
+    public Boolean getFlag(String key) {
+        Object v = get(key);
+        if (v == null) {
+            return null;
+        }
+        return v instanceof Boolean b ? b : parseBoolean(v.toString());
+    }
+
+    /** The value as a long: any Number, or a decimal string; null or absent gives {@code dflt}. */
+    public long getLong(String key, long dflt) {
+        Object v = get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return Long.parseLong(v.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("config " + key + "=" + v + " is not a whole number", e);
+        }
+    }
+
+    /** The value as a string (via {@code toString}), or {@code dflt} when null or absent. */
+    public String getString(String key, String dflt) {
+        Object v = get(key);
+        return v == null ? dflt : v.toString();
+    }
+
+    /**
+     * The value as a duration: a {@link Duration}, or a number of seconds (Flask accepts an int for
+     * {@code PERMANENT_SESSION_LIFETIME} and {@code SEND_FILE_MAX_AGE_DEFAULT}); null or absent gives null.
+     */
+    public Duration getDuration(String key) {
+        Object v = get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Duration d) {
+            return d;
+        }
+        if (v instanceof Number n) {
+            return Duration.ofSeconds(n.longValue());
+        }
+        return Duration.ofSeconds(Long.parseLong(v.toString().trim()));
+    }
+
+    static boolean parseBoolean(String s) {
+        // Flask's get_debug_flag: anything but "", 0, false, no is true.
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        return !(t.isEmpty() || t.equals("0") || t.equals("false") || t.equals("no") || t.equals("off"));
+    }
+
+    /**
+     * Loads every environment variable starting with {@code FLASK_} with the prefix removed; values that parse as
+     * JSON become JSON values, others stay strings (Flask: {@code config.from_prefixed_env()}).
+     * A double underscore sets a key of a nested map, as in Flask.
+     */
+    public Config fromPrefixedEnv() {
+        return fromPrefixedEnv("FLASK", System.getenv());
+    }
+
+    /** {@link #fromPrefixedEnv()} over an explicit environment, for tests and other prefixes. */
+    @SuppressWarnings("unchecked")
+    public Config fromPrefixedEnv(String prefix, Map<String, String> env) {
+        String p = prefix + "_";
+        env.keySet().stream().sorted().filter(k -> k.startsWith(p)).forEach(name -> {
+            Object value = parseJsonOrString(env.get(name));
+            String key = name.substring(p.length());
+            if (!key.contains("__")) {
+                put(key, value);
+                return;
+            }
+            String[] parts = key.split("__");
+            Map<String, Object> current = this;
+            for (int i = 0; i < parts.length - 1; i++) {
+                Object next = current.get(parts[i]);
+                if (!(next instanceof Map)) {
+                    next = new java.util.LinkedHashMap<String, Object>();
+                    current.put(parts[i], next);
+                }
+                current = (Map<String, Object>) next;
+            }
+            current.put(parts[parts.length - 1], value);
+        });
+        return this;
+    }
+
+    private static Object parseJsonOrString(String raw) {
+        try {
+            return CompactJson.loads(raw);
+        } catch (Exception e) {
+            return raw;
+        }
+    }
+
+    /**
+     * Loads the upper-case keys of a {@code .properties} file (values parsed as JSON where they parse) or of a
+     * {@code .json} file's top-level object (Flask: {@code config.from_file}).
+     *
+     * @throws IOException if the file cannot be read; {@link IllegalArgumentException} if a JSON file is malformed
+     */
+    @SuppressWarnings("unchecked")
+    public Config fromFile(Path file) throws IOException {
+        if (file.getFileName().toString().endsWith(".json")) {
+            Object parsed;
+            try {
+                parsed = CompactJson.loads(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                throw new IllegalArgumentException("config file " + file + " is not valid JSON: " + e.getMessage(), e);
+            }
+            if (!(parsed instanceof Map)) {
+                throw new IllegalArgumentException("config file " + file + " must hold a JSON object");
+            }
+            return fromMapping((Map<String, Object>) parsed);
+        }
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        }
+        props.stringPropertyNames().forEach(k -> {
+            if (k.equals(k.toUpperCase(Locale.ROOT))) {
+                put(k, parseJsonOrString(props.getProperty(k)));
+            }
+        });
+        return this;
+    }
+
+    /** Copies the upper-case keys of {@code mapping} (Flask: {@code config.from_mapping}). */
+    public Config fromMapping(Map<String, ?> mapping) {
+        mapping.forEach((k, v) -> {
+            if (k.equals(k.toUpperCase(Locale.ROOT))) {
+                put(k, v);
+            }
+        });
+        return this;
+    }
+}

@@ -1,0 +1,225 @@
+package dev.flaskj;
+
+import dev.flaskj.exceptions.BadRequestKeyError;
+import dev.flaskj.exceptions.HttpException;
+import dev.flaskj.exceptions.InternalServerError;
+import dev.flaskj.exceptions.NotFound;
+import dev.flaskj.exceptions.RequestRedirect;
+import dev.flaskj.internal.Throwables;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+/**
+ * Flask's request pipeline, one short method per step (Flask: {@code wsgi_app}, {@code full_dispatch_request},
+ * {@code finalize_request}, {@code handle_user_exception}, {@code handle_exception}):
+ * push context → match → before hooks → view → error handlers → make response → after hooks → save session →
+ * write → pop context. Order and exception rules follow flask-behaviour.md §11.2 and §7.4.
+ */
+final class Dispatcher {
+    private final Flask app;
+
+    Dispatcher(Flask app) {
+        this.app = app;
+    }
+
+    void handle(HttpServletRequest req, HttpServletResponse res, FilterChain passThrough)
+            throws IOException, ServletException {
+        RequestContext ctx = new RequestContext(app, req, res);
+        Throwable error = null;
+        ctx.push();
+        try {
+            if (passThrough != null && ctx.request().routingException() instanceof NotFound) {
+                // The app does not own this URL: let the rest of the web application answer, with the
+                // untouched servlet request (Spark's bug was to pass a wrapper that changed the URI).
+                passThrough.doFilter(req, res);
+                return;
+            }
+            Response response;
+            try {
+                response = fullDispatch(ctx);
+            } catch (Throwable e) {
+                error = e;
+                response = handleException(ctx, e);
+            }
+            write(ctx.request(), response, res);
+        } finally {
+            ctx.pop(error);
+        }
+    }
+
+    /** Before hooks, view, user-exception handling, then finalisation. */
+    private Response fullDispatch(RequestContext ctx) throws Exception {
+        Object rv;
+        try {
+            rv = preprocess(ctx.request());
+            if (rv == null) {
+                rv = dispatch(ctx.request());
+            }
+        } catch (Exception e) {
+            rv = handleUserException(ctx.request(), e);
+        }
+        return finalizeRequest(ctx, rv, false);
+    }
+
+    /** Runs before-request functions, app first then blueprints outer to inner; the first non-null result wins. */
+    private Object preprocess(Request request) throws Exception {
+        List<ScopeHooks> scopes = app.scopesFor(request);
+        for (int s = scopes.size() - 1; s >= 0; s--) {
+            for (BeforeRequestFunction f : scopes.get(s).before) {
+                Object rv = f.run();
+                if (rv != null) {
+                    return rv;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Raises the routing error, answers automatic OPTIONS, or calls the view. */
+    private Object dispatch(Request request) throws Exception {
+        RuntimeException routingError = request.routingException();
+        if (routingError != null) {
+            throw routingError;
+        }
+        if (request.method().equals("OPTIONS") && request.urlRule().providesAutomaticOptions()) {
+            return defaultOptionsResponse(request);
+        }
+        return app.viewFunction(request.endpoint()).handle(request.viewArgs());
+    }
+
+    private Response defaultOptionsResponse(Request request) {
+        Response r = new Response();
+        r.headers().set("Allow", String.join(", ", app.urlMap().allowedMethods(request.path())));
+        return r;
+    }
+
+    /** Flask's handle_user_exception: HTTP errors and other exceptions that an error handler may answer. */
+    private Object handleUserException(Request request, Exception e) throws Exception {
+        if (e instanceof HttpException he) {
+            return handleHttpException(request, he);
+        }
+        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(app, request, e);
+        if (handler == null) {
+            throw e;
+        }
+        return handler.handle(e);
+    }
+
+    private Object handleHttpException(Request request, HttpException e) throws Exception {
+        if (e instanceof RequestRedirect || e instanceof AbortedResponse) {
+            return e; // never passed to error handlers, as in Flask
+        }
+        HttpException error = e;
+        if (e instanceof BadRequestKeyError keyError) {
+            Boolean trap = app.config().getFlag("TRAP_BAD_REQUEST_ERRORS");
+            if (Boolean.TRUE.equals(trap)) {
+                throw e;
+            }
+            if (app.debug()) {
+                // Flask's debug mode names the missing key in the page.
+                error = keyError.withKeyInDescription();
+            }
+        } else if (app.config().getBoolean("TRAP_HTTP_EXCEPTIONS", false)) {
+            throw e;
+        }
+        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(app, request, error);
+        return handler == null ? error : handler.handle(error);
+    }
+
+    /** Flask's handle_exception: propagate (testing, debug) or log and answer 500. */
+    private Response handleException(RequestContext ctx, Throwable e) throws IOException, ServletException {
+        Boolean propagate = app.config().getFlag("PROPAGATE_EXCEPTIONS");
+        if (propagate == null ? app.testing() || app.debug() : propagate) {
+            if (app.debug() && !app.testing()) {
+                return DebugPage.response(app, ctx.request(), e);
+            }
+            throw Throwables.sneaky(e);
+        }
+        Request request = ctx.request();
+        app.logger().log(Level.SEVERE, "Exception on " + request.path() + " [" + request.method() + "]", e);
+        InternalServerError serverError = e instanceof InternalServerError ise ? ise
+                : new InternalServerError(null, e);
+        Object rv = serverError;
+        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(app, request, serverError);
+        if (handler != null) {
+            try {
+                rv = handler.handle(serverError);
+            } catch (Exception handlerError) {
+                app.logger().log(Level.SEVERE, "Exception in the 500 error handler", handlerError);
+                rv = serverError;
+            }
+        }
+        try {
+            return finalizeRequest(ctx, rv, true);
+        } catch (Exception impossible) {
+            // finalizeRequest swallows hook errors when called from the error path
+            throw Throwables.sneaky(impossible);
+        }
+    }
+
+    /** Makes the response, runs after-this-request and after-request functions, saves the session. */
+    private Response finalizeRequest(RequestContext ctx, Object rv, boolean fromErrorHandler) throws Exception {
+        Response response = app.toResponse(rv);
+        try {
+            return processResponse(ctx, response);
+        } catch (Exception e) {
+            if (!fromErrorHandler) {
+                throw e;
+            }
+            app.logger().log(Level.SEVERE, "Request finalization failed with an error while handling an error", e);
+            return response;
+        }
+    }
+
+    private Response processResponse(RequestContext ctx, Response response) throws Exception {
+        Response r = response;
+        for (AfterRequestFunction f : ctx.afterThisRequest()) {
+            r = requireResponse(f.apply(r));
+        }
+        for (ScopeHooks scope : app.scopesFor(ctx.request())) {
+            for (int i = scope.after.size() - 1; i >= 0; i--) {
+                r = requireResponse(scope.after.get(i).apply(r));
+            }
+        }
+        app.saveSession(ctx, r);
+        return r;
+    }
+
+    private static Response requireResponse(Response r) {
+        if (r == null) {
+            throw new IllegalStateException("An after-request function returned null; it must return a Response.");
+        }
+        return r;
+    }
+
+    /** Writes status, headers and body; HEAD and 204/304 get no body, HEAD keeps the GET's Content-Length. */
+    static void write(Request request, Response response, HttpServletResponse res) throws IOException {
+        int status = response.status();
+        res.setStatus(status);
+        for (Map.Entry<String, String> h : response.headers()) {
+            String name = h.getKey();
+            if (name.equalsIgnoreCase("Content-Length")) {
+                continue;
+            }
+            res.addHeader(name, name.equalsIgnoreCase("Location") ? Locations.toUri(h.getValue()) : h.getValue());
+        }
+        boolean noBody = status == 204 || status == 304 || (status >= 100 && status < 200);
+        long length = response.contentLength();
+        if (length >= 0 && !noBody) {
+            res.setContentLengthLong(length);
+        }
+        if (noBody || request.method().equals("HEAD")) {
+            return;
+        }
+        OutputStream out = res.getOutputStream();
+        response.writeBody(out);
+        out.flush();
+    }
+}

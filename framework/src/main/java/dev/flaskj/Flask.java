@@ -1,0 +1,529 @@
+package dev.flaskj;
+
+import dev.flaskj.exceptions.Aborter;
+import dev.flaskj.exceptions.HttpException;
+import dev.flaskj.exceptions.MethodNotAllowed;
+import dev.flaskj.exceptions.NotFound;
+import dev.flaskj.exceptions.RequestRedirect;
+import dev.flaskj.json.JsonProvider;
+import dev.flaskj.routing.MatchResult;
+import dev.flaskj.routing.RuleSpec;
+import dev.flaskj.routing.UrlBuilder;
+import dev.flaskj.routing.UrlContext;
+import dev.flaskj.routing.UrlMap;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Logger;
+
+/**
+ * The application: its URL rules, views, hooks, error handlers, config and extensions, plus Flask's helper
+ * functions (Flask: {@code flask.Flask} and the {@code flask} module's functions).
+ *
+ * <pre>{@code
+ * public class Hello extends Flask {
+ *     @Route("/")
+ *     String helloWorld() { return "Hello, World!"; }
+ *
+ *     @Route("/user/<username>")
+ *     String showUserProfile(String username) { return "User " + escape(username); }
+ * }
+ * }</pre>
+ * Install it in a servlet container with {@link FlaskFilter}. Setup (routes, hooks, handlers, blueprints) must be
+ * complete before the first request; afterwards the registries are read-only, so one instance serves all threads.
+ *
+ * <p>The static helpers ({@code request()}, {@code urlFor(...)}, {@code redirect(...)}, ...) are inherited by
+ * subclasses; elsewhere {@code import static dev.flaskj.Flask.*;}. Each calls an overridable instance method on
+ * the current app ({@link #buildUrl}, {@link #createRedirect}, ...), as Flask's helpers do.
+ */
+public class Flask extends Scaffold {
+    private static final String SETUP_AFTER_FIRST_REQUEST = "The setup method '%s' can no longer be called on the"
+            + " application. It has already handled its first request, any changes will not be applied"
+            + " consistently.\nMake sure all imports, annotations, functions, etc. needed to set up the application"
+            + " are done before running it.";
+
+    private final String name;
+    private final Config config = new Config();
+    private final Logger logger;
+    private final UrlMap urlMap = new UrlMap();
+    private final UrlBuilder urlBuilder = new UrlBuilder(urlMap);
+    private final Map<String, View> viewFunctions = new HashMap<>();
+    private final ScopeHooks appHooks = new ScopeHooks();
+    private final Map<String, ScopeHooks> blueprintHooks = new HashMap<>();
+    private final Map<String, Blueprint> blueprints = new LinkedHashMap<>();
+    private final List<TeardownFunction> teardownAppcontext = new ArrayList<>();
+    private final Map<String, Object> extensions = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Dispatcher dispatcher = new Dispatcher(this);
+    private final StaticFiles staticFiles = new StaticFiles(this);
+    private volatile JsonProvider json;
+    private volatile ServletContext servletContext;
+    private volatile boolean gotFirstRequest;
+
+    /** An app named after its class; subclasses' annotated methods are registered now. */
+    public Flask() {
+        this(null);
+    }
+
+    /**
+     * An app with a name for its logger (null: the class name); subclasses' annotated methods are registered now.
+     * {@code FLASK_DEBUG} in the environment sets {@code DEBUG}, as Flask reads it when the app is created.
+     */
+    public Flask(String name) {
+        this.name = name == null || name.isEmpty() ? getClass().getName() : name;
+        this.logger = Logger.getLogger(this.name);
+        String debugEnv = System.getenv("FLASK_DEBUG");
+        if (debugEnv != null) {
+            config.put("DEBUG", Config.parseBoolean(debugEnv));
+        }
+        addUrlRule("/static/<path:filename>", "static", args -> staticFiles.serve(args.get("filename")));
+        ViewBinder.bind(this, this, Flask.class);
+    }
+
+    // ------------------------------------------------------------------ the app's own API
+
+    /** The app's name: its logger's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The configuration, mutable (Flask: {@code app.config}). */
+    public Config config() {
+        return config;
+    }
+
+    /** The app's JDK logger, named after the app, so records land in the container's log (Flask: {@code app.logger}). */
+    public Logger logger() {
+        return logger;
+    }
+
+    /** Whether debug mode is on: config {@code DEBUG} (Flask: {@code app.debug}). */
+    public boolean debug() {
+        return config.getBoolean("DEBUG", false);
+    }
+
+    /** Whether testing mode is on: config {@code TESTING} (Flask: {@code app.testing}). */
+    public boolean testing() {
+        return config.getBoolean("TESTING", false);
+    }
+
+    /** The URL map: the registered rules, in registration order, and the converters (Flask: {@code app.url_map}). */
+    public UrlMap urlMap() {
+        return urlMap;
+    }
+
+    /** Extension state by name (Flask: {@code app.extensions}); thread-safe. */
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+
+    /** The JSON provider for {@code jsonify} and {@code request().json()} (Flask: {@code app.json}). */
+    public JsonProvider json() {
+        JsonProvider j = json;
+        if (j == null) {
+            synchronized (this) {
+                if (json == null) {
+                    json = new JsonProvider();
+                }
+                j = json;
+            }
+        }
+        return j;
+    }
+
+    /** The servlet context the app runs in, or null outside a container (test client, scripts). */
+    public ServletContext servletContext() {
+        return servletContext;
+    }
+
+    /** Registers a function run when each app context is popped (Flask: {@code teardown_appcontext}). */
+    public void teardownAppcontext(TeardownFunction f) {
+        teardownAppcontext.add(checkSetup(f));
+    }
+
+    /** Registers {@code blueprint} with its own URL prefix (Flask: {@code register_blueprint}). */
+    public void registerBlueprint(Blueprint blueprint) {
+        registerBlueprint(blueprint, blueprint.urlPrefix());
+    }
+
+    /**
+     * Registers {@code blueprint} under {@code urlPrefix} (null: none): its rules get the prefix and endpoints
+     * {@code name.method}, its hooks and error handlers apply to the requests it handles.
+     *
+     * @throws IllegalArgumentException if another blueprint already has the name
+     */
+    public void registerBlueprint(Blueprint blueprint, String urlPrefix) {
+        checkSetup(blueprint);
+        String bpName = blueprint.name();
+        Blueprint existing = blueprints.get(bpName);
+        if (existing != null && existing != blueprint) {
+            throw new IllegalArgumentException("The name '" + bpName + "' is already registered for a different"
+                    + " blueprint. Use a different name.");
+        }
+        blueprints.put(bpName, blueprint);
+        blueprintHooks.put(bpName, blueprint.scopeHooks());
+        for (Blueprint.Deferred rule : blueprint.rules()) {
+            onRule(Blueprint.joinRule(urlPrefix, rule.rule()), bpName + "." + rule.endpoint(), rule.view(),
+                    rule.options());
+        }
+    }
+
+    /** Runs {@code extension.initApp(this)}; returns this app, for chaining in factories. */
+    public Flask register(Extension extension) {
+        extension.initApp(this);
+        return this;
+    }
+
+    /** A new application context for this app, pushed; close it to pop (Flask: {@code app.app_context()}). */
+    public AppContext appContext() {
+        return new AppContext(this).push();
+    }
+
+    /**
+     * A request context for a servlet request, pushed (Flask: {@code app.request_context(environ)}): URL matching
+     * runs, views and hooks do not. Close it to pop.
+     */
+    public RequestContext requestContext(HttpServletRequest request) {
+        return new RequestContext(this, request, null).push();
+    }
+
+    /**
+     * Serves one servlet request through the whole Flask pipeline: context push, URL matching, hooks, view,
+     * error handlers, response conversion, session save, write, context pop (Flask: {@code wsgi_app}).
+     * {@link FlaskFilter} calls it; so does the test client.
+     *
+     * @param passThrough the filter chain to continue when no rule matches (the filter's {@code passThrough}
+     *     option), or null to answer 404
+     */
+    public void handleRequest(HttpServletRequest request, HttpServletResponse response, FilterChain passThrough)
+            throws IOException, ServletException {
+        dispatcher.handle(request, response, passThrough);
+    }
+
+    /** Called by {@link FlaskFilter} once, before the first request: binds the app to its container. */
+    void initServletContext(ServletContext context) {
+        this.servletContext = context;
+    }
+
+    /** Releases what the app holds (the JSON provider); called when the filter is destroyed. */
+    void close() {
+        JsonProvider j = json;
+        if (j != null) {
+            j.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ overridable instance hooks
+
+    /**
+     * Builds a URL for {@code endpoint}; {@link #urlFor} delegates here (Flask: {@code app.url_for}).
+     * Override to change URL generation app-wide.
+     */
+    public String buildUrl(String endpoint, Map<String, ?> values) {
+        RequestContext ctx = ContextStack.requestOrNull();
+        String resolved = endpoint;
+        if (endpoint.startsWith(".")) {
+            String bp = ctx == null ? null : ctx.request().blueprint();
+            resolved = bp == null ? endpoint.substring(1) : bp + endpoint;
+        }
+        if (ctx != null) {
+            Request r = ctx.request();
+            return urlBuilder.urlFor(resolved, values, new UrlContext(r.scheme(), r.host(), r.scriptRoot()), false);
+        }
+        String serverName = config.getString("SERVER_NAME", null);
+        if (serverName == null) {
+            throw new IllegalStateException("Unable to build URLs outside an active request without 'SERVER_NAME'"
+                    + " configured. Also configure 'APPLICATION_ROOT' and 'PREFERRED_URL_SCHEME' as needed.");
+        }
+        String root = config.getString("APPLICATION_ROOT", "/");
+        root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        return urlBuilder.urlFor(resolved, values,
+                new UrlContext(config.getString("PREFERRED_URL_SCHEME", "http"), serverName, root), true);
+    }
+
+    /** Creates a redirect response; {@link #redirect} delegates here (Flask: {@code app.redirect}). */
+    public Response createRedirect(String location, int code) {
+        Response r = new Response(RequestRedirect.redirectBody(location), code);
+        r.headers().set("Location", location);
+        return r;
+    }
+
+    /**
+     * Turns a view's return value into a response (Flask: {@code app.make_response}); {@link #makeResponse}
+     * delegates here. Override to support more return types.
+     */
+    public Response toResponse(Object rv) {
+        return ReturnValues.toResponse(this, rv);
+    }
+
+    // ------------------------------------------------------------------ static helpers (Flask's module functions)
+
+    /** The current request (Flask: {@code request}). @throws IllegalStateException outside a request context */
+    public static Request request() {
+        return ContextStack.request().request();
+    }
+
+    /** The current app context's {@code g} (Flask: {@code g}). @throws IllegalStateException outside an app context */
+    public static AppGlobals g() {
+        return ContextStack.app().g();
+    }
+
+    /** The app handling the current request (Flask: {@code current_app}). */
+    public static Flask currentApp() {
+        return ContextStack.app().app();
+    }
+
+    /** Whether a request context is active (Flask: {@code has_request_context()}). */
+    public static boolean hasRequestContext() {
+        return ContextStack.hasRequestContext();
+    }
+
+    /** Whether an app context is active (Flask: {@code has_app_context()}). */
+    public static boolean hasAppContext() {
+        return ContextStack.hasAppContext();
+    }
+
+    /**
+     * Builds a URL for an endpoint from key/value pairs (Flask: {@code url_for}).
+     * <pre>{@code
+     * urlFor("profile", "username", "John Doe")          // /myapplication/user/John%20Doe
+     * urlFor("static", "filename", "style.css")          // /myapplication/static/style.css
+     * urlFor("index", "_external", true)                 // http://host/myapplication/
+     * }</pre>
+     * Keys the rule does not use become query parameters; {@code _external}, {@code _anchor}, {@code _method} and
+     * {@code _scheme} work as in Flask. A leading {@code .} means "in the current blueprint".
+     *
+     * @throws IllegalArgumentException for an odd number of arguments or a non-string key
+     * @throws dev.flaskj.routing.UrlBuildException when no rule of the endpoint can be built from the values
+     */
+    public static String urlFor(String endpoint, Object... keysAndValues) {
+        return currentApp().buildUrl(Objects.requireNonNull(endpoint, "endpoint == null"), pairs(keysAndValues));
+    }
+
+    /** {@link #urlFor(String, Object...)} with the values in a map (iteration order is the query order). */
+    public static String urlFor(String endpoint, Map<String, ?> values) {
+        return currentApp().buildUrl(Objects.requireNonNull(endpoint, "endpoint == null"), values);
+    }
+
+    static Map<String, Object> pairs(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("expected key/value pairs, got an odd number of arguments");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (!(keysAndValues[i] instanceof String key)) {
+                throw new IllegalArgumentException("argument " + i + " must be a String key, got "
+                        + keysAndValues[i]);
+            }
+            values.put(key, keysAndValues[i + 1]);
+        }
+        return values;
+    }
+
+    /** A 302 redirect to {@code location}, as given (Flask: {@code redirect}). */
+    public static Response redirect(String location) {
+        return redirect(location, 302);
+    }
+
+    /** A redirect with another code (301, 303, 307, 308, ...). */
+    public static Response redirect(String location, int code) {
+        AppContext ctx = ContextStack.appOrNull();
+        return ctx == null ? new Flask("redirect").createRedirect(location, code)
+                : ctx.app().createRedirect(location, code);
+    }
+
+    /**
+     * Throws the HTTP error for {@code code} (Flask: {@code abort(401)}). Declared to return it, so you can write
+     * {@code throw abort(401);} where the compiler wants a throw.
+     *
+     * @throws HttpException always
+     */
+    public static HttpException abort(int code) {
+        throw Aborter.exceptionFor(code, null);
+    }
+
+    /** Throws the HTTP error for {@code code} with a custom description (escaped; newlines become {@code <br>}). */
+    public static HttpException abort(int code, String description) {
+        throw Aborter.exceptionFor(code, description);
+    }
+
+    /** Stops the request and sends {@code response} as it is; error handlers are not consulted. */
+    public static HttpException abort(Response response) {
+        throw new AbortedResponse(response);
+    }
+
+    /** Converts a view return value into a {@link Response} (Flask: {@code make_response(rv)}). */
+    public static Response makeResponse(Object body) {
+        return currentApp().toResponse(body);
+    }
+
+    /** {@code make_response(body, status)}. */
+    public static Response makeResponse(Object body, int status) {
+        return makeResponse(body).status(status);
+    }
+
+    /** {@code make_response(body, status, headers)}: the headers replace existing ones of the same name. */
+    public static Response makeResponse(Object body, int status, Map<String, String> headers) {
+        Response r = makeResponse(body, status);
+        headers.forEach((k, v) -> r.headers().set(k, v));
+        return r;
+    }
+
+    /** {@code make_response(body, headers)}. */
+    public static Response makeResponse(Object body, Map<String, String> headers) {
+        Response r = makeResponse(body);
+        headers.forEach((k, v) -> r.headers().set(k, v));
+        return r;
+    }
+
+    /**
+     * A JSON response (Flask: {@code jsonify}): one argument is serialised as it is, several as a list, none as
+     * {@code {}}. Compact, keys sorted, non-ASCII escaped, a trailing newline; indented in debug mode.
+     */
+    public static Response jsonify(Object... values) {
+        Object data = values.length == 0 ? Map.of() : values.length == 1 ? values[0] : List.of(values);
+        return ReturnValues.json(currentApp(), data);
+    }
+
+    /** Registers a function to modify this request's response (Flask: {@code after_this_request}). */
+    public static void afterThisRequest(AfterRequestFunction f) {
+        ContextStack.request().afterThisRequest().add(Objects.requireNonNull(f, "f == null"));
+    }
+
+    // ------------------------------------------------------------------ internals for the dispatcher
+
+    @Override
+    void onRule(String rule, String endpoint, View view, RuleOptions options) {
+        checkSetup(view);
+        View existing = viewFunctions.get(endpoint);
+        if (existing != null && existing != view) {
+            throw new IllegalArgumentException("View function mapping is overwriting an existing endpoint"
+                    + " function: " + endpoint);
+        }
+        boolean autoOptions = options.isProvideAutomaticOptions()
+                && config.getBoolean("PROVIDE_AUTOMATIC_OPTIONS", true);
+        urlMap.add(new RuleSpec(rule, endpoint, options.methodList(), options.defaultValues(),
+                options.isStrictSlashes(), true, autoOptions));
+        viewFunctions.put(endpoint, view);
+    }
+
+    @Override
+    ScopeHooks scopeHooks() {
+        return appHooks;
+    }
+
+    @Override
+    <T> T checkSetup(T f) {
+        if (gotFirstRequest) {
+            String method = StackWalker.getInstance().walk(frames -> frames.skip(2).findFirst()
+                    .map(StackWalker.StackFrame::getMethodName).orElse("setup"));
+            throw new IllegalStateException(String.format(SETUP_AFTER_FIRST_REQUEST, method));
+        }
+        return super.checkSetup(f);
+    }
+
+    /** Matches the request's path and method, storing the rule or the routing error on the request. */
+    void matchRequest(Request request) {
+        if (!gotFirstRequest) {
+            freeze();
+        }
+        MatchResult result = urlMap.match(request.path(), request.method());
+        if (result instanceof MatchResult.Matched m) {
+            request.setMatch(m.rule(), m.arguments());
+        } else if (result instanceof MatchResult.Redirect r) {
+            String query = request.queryString();
+            request.setRoutingException(new RequestRedirect(request.scheme() + "://" + request.host()
+                    + request.scriptRoot() + r.path() + (query.isEmpty() ? "" : "?" + query)));
+        } else if (result instanceof MatchResult.MethodMismatch mm) {
+            request.setRoutingException(new MethodNotAllowed(mm.allowed(), null));
+        } else {
+            request.setRoutingException(NotFound.fromRouting());
+        }
+    }
+
+    private synchronized void freeze() {
+        if (!gotFirstRequest) {
+            urlMap.freeze();
+            gotFirstRequest = true;
+        }
+    }
+
+    /** Writes the session cookie (or container session) for the response; a no-op until a session was opened. */
+    void saveSession(RequestContext ctx, Response response) {
+        // Sessions are saved by the session interface once it exists (see dev.flaskj.sessions).
+    }
+
+    View viewFunction(String endpoint) {
+        return viewFunctions.get(endpoint);
+    }
+
+    ScopeHooks appHooks() {
+        return appHooks;
+    }
+
+    /** The hook scopes of a request, innermost blueprint first, app last (Flask: {@code request.blueprints}). */
+    List<ScopeHooks> scopesFor(Request request) {
+        String bp = request.blueprint();
+        if (bp == null) {
+            return List.of(appHooks);
+        }
+        List<ScopeHooks> scopes = new ArrayList<>(3);
+        for (String n = bp; n != null; n = n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : null) {
+            ScopeHooks h = blueprintHooks.get(n);
+            if (h != null) {
+                scopes.add(h);
+            }
+        }
+        scopes.add(appHooks);
+        return scopes;
+    }
+
+    void doTeardownRequest(Request request, Throwable exc) {
+        List<TeardownFunction> all = new ArrayList<>();
+        for (ScopeHooks scope : scopesFor(request)) {
+            for (int i = scope.teardown.size() - 1; i >= 0; i--) {
+                all.add(scope.teardown.get(i));
+            }
+        }
+        runAll(all, exc);
+    }
+
+    void doTeardownAppContext(Throwable exc) {
+        List<TeardownFunction> reversed = new ArrayList<>(teardownAppcontext);
+        Collections.reverse(reversed);
+        runAll(reversed, exc);
+    }
+
+    /** Runs every function, then throws the first failure with the rest suppressed (Flask: {@code _CollectErrors}). */
+    private static void runAll(List<TeardownFunction> functions, Throwable exc) {
+        RuntimeException first = null;
+        for (TeardownFunction f : functions) {
+            try {
+                f.run(exc);
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<Flask '" + name + "'>";
+    }
+}

@@ -1,0 +1,166 @@
+package dev.flaskj;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The whole container integration: a servlet {@code Filter} that serves a {@link Flask} app.
+ *
+ * <pre>{@code
+ * <filter>
+ *   <filter-name>flask</filter-name>
+ *   <filter-class>dev.flaskj.FlaskFilter</filter-class>
+ *   <init-param><param-name>app</param-name><param-value>com.example.Hello</param-value></init-param>
+ * </filter>
+ * <filter-mapping><filter-name>flask</filter-name><url-pattern>/*</url-pattern></filter-mapping>
+ * }</pre>
+ * Or programmatically: {@code servletContext.addFilter("flask", new FlaskFilter(app)).addMappingForUrlPatterns(null,
+ * false, "/*")}.
+ *
+ * <p>Start-up, in order:
+ * <ol>
+ * <li>The app class comes from the init-param {@code app}, else the context-param {@code flask.app}, else the
+ * environment variable {@code FLASK_APP}. A wrong name fails deployment with a message naming the class, where the
+ * name came from, and why it failed.</li>
+ * <li>Config is layered over the app's own: environment variables {@code FLASK_*} (prefix removed, values parsed as
+ * JSON where they parse: {@code FLASK_SECRET_KEY}, {@code FLASK_MAX_CONTENT_LENGTH}), then a file named by
+ * {@code flask.config-file} ({@code .properties} or {@code .json}), then context-params and then init-params whose
+ * names are config keys in upper case ({@code SECRET_KEY}). {@code flask.debug} (init-param, else context-param)
+ * sets {@code DEBUG}.</li>
+ * </ol>
+ * The filter owns the URL space below its mapping: an unknown URL gets the app's 404. With the init-param
+ * {@code passThrough=true}, unmatched requests continue down the filter chain instead, untouched. Requests for
+ * {@code /templates/}, {@code /WEB-INF/} and {@code /META-INF/} are never passed on.
+ */
+public class FlaskFilter implements Filter {
+    private final Function<String, String> env;
+    private Flask app;
+    private boolean passThrough;
+
+    /** For {@code web.xml}: the app class is found at {@link #init}. */
+    public FlaskFilter() {
+        this(null, System::getenv);
+    }
+
+    /** For programmatic registration of an app you created. */
+    public FlaskFilter(Flask app) {
+        this(Objects.requireNonNull(app, "app == null"), System::getenv);
+    }
+
+    FlaskFilter(Flask app, Function<String, String> env) {
+        this.app = app;
+        this.env = env;
+    }
+
+    /** The app this filter serves; null before {@link #init}. */
+    public Flask app() {
+        return app;
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        ServletContext sc = filterConfig.getServletContext();
+        if (app == null) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            app = AppLoader.load(filterConfig, env, loader != null ? loader : sc.getClassLoader());
+        }
+        configure(app.config(), filterConfig);
+        passThrough = Config.parseBoolean(String.valueOf(param(filterConfig, "passThrough", "false")));
+        app.initServletContext(sc);
+        if (app.debug()) {
+            app.logger().warning("flaskj: debug mode is on for '" + app.name() + "' at " + sc.getContextPath()
+                    + "/. Never run debug mode in production: error pages show source code and request data.");
+        }
+    }
+
+    private void configure(Config config, FilterConfig fc) throws ServletException {
+        Map<String, String> environment = new java.util.HashMap<>();
+        System.getenv().keySet().forEach(k -> environment.put(k, env.apply(k)));
+        config.fromPrefixedEnv("FLASK", environment);
+        String file = param(fc, "flask.config-file", null);
+        if (file != null) {
+            try {
+                config.fromFile(java.nio.file.Path.of(file));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ServletException("flaskj: cannot read the config file '" + file
+                        + "' named by flask.config-file: " + e.getMessage(), e);
+            }
+        }
+        ServletContext sc = fc.getServletContext();
+        for (String name : Collections.list(sc.getInitParameterNames())) {
+            putIfConfigKey(config, name, sc.getInitParameter(name));
+        }
+        for (String name : Collections.list(fc.getInitParameterNames())) {
+            putIfConfigKey(config, name, fc.getInitParameter(name));
+        }
+        String debug = param(fc, "flask.debug", null);
+        if (debug != null) {
+            config.put("DEBUG", Config.parseBoolean(debug));
+        }
+    }
+
+    private static void putIfConfigKey(Config config, String name, String value) {
+        if (!name.isEmpty() && name.equals(name.toUpperCase(Locale.ROOT)) && Character.isLetter(name.charAt(0))) {
+            config.fromMapping(Map.of(name, parseValue(value)));
+        }
+    }
+
+    private static Object parseValue(String raw) {
+        try {
+            Object parsed = dev.flaskj.json.CompactJson.loads(raw);
+            return parsed == null ? raw : parsed;
+        } catch (Exception e) {
+            return raw;
+        }
+    }
+
+    private static String param(FilterConfig fc, String name, String dflt) {
+        String v = fc.getInitParameter(name);
+        if (v == null) {
+            v = fc.getServletContext().getInitParameter(name);
+        }
+        return v == null ? dflt : v;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse res)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        app.handleRequest(req, res, passThrough && !isProtected(req) ? chain : null);
+    }
+
+    /** Whether the container would serve a private folder for this request (its own, normalised view of the path). */
+    static boolean isProtected(HttpServletRequest req) {
+        String pathInfo = req.getPathInfo();
+        String path = (req.getServletPath() + (pathInfo == null ? "" : pathInfo)).toLowerCase(Locale.ROOT);
+        return startsWithFolder(path, "/templates") || startsWithFolder(path, "/web-inf")
+                || startsWithFolder(path, "/meta-inf");
+    }
+
+    private static boolean startsWithFolder(String path, String folder) {
+        return path.startsWith(folder) && (path.length() == folder.length() || path.charAt(folder.length()) == '/');
+    }
+
+    @Override
+    public void destroy() {
+        if (app != null) {
+            app.close();
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package dev.flaskj;
+
+import dev.flaskj.exceptions.BadRequest;
+import dev.flaskj.exceptions.UnsupportedMediaType;
+import dev.flaskj.http.FileStorage;
+import dev.flaskj.http.FormLimits;
+import dev.flaskj.http.FormParser;
+import dev.flaskj.http.Headers;
+import dev.flaskj.http.MultiDict;
+import dev.flaskj.http.ParsedForm;
+import dev.flaskj.http.UrlEncoded;
+import dev.flaskj.internal.PercentEncoding;
+import dev.flaskj.json.JsonDecodeException;
+import dev.flaskj.routing.Rule;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One request, in Flask's terms (Flask/Werkzeug: {@code Request}); get it with {@code request()}.
+ *
+ * <pre>{@code
+ * if (request().method().equals("POST")) {
+ *     String user = request().form().get("username");   // 400 Bad Request when missing
+ *     int page = request().args().getInt("page", 1);      // never throws
+ * }
+ * }</pre>
+ * The query string is parsed on first use of {@link #args()}; the body is read on first use of {@link #form()},
+ * {@link #files()}, {@link #values()}, {@link #data()} or {@link #json()}, once, under the app's limits
+ * ({@code MAX_CONTENT_LENGTH}, {@code MAX_FORM_MEMORY_SIZE}, {@code MAX_FORM_PARTS} → 413).
+ * Not thread-safe: it belongs to the request's thread.
+ */
+public final class Request {
+    private static final Object NO_JSON = new Object();
+
+    private final Flask app;
+    private final HttpServletRequest raw;
+    private final String method;
+    private final String path;
+
+    private MultiDict<String> args;
+    private Headers headers;
+    private MultiDict<String> cookies;
+    private ParsedForm parsedForm;
+    private byte[] data;
+    private Object json = NO_JSON;
+
+    private Rule urlRule;
+    private ViewArgs viewArgs;
+    private RuntimeException routingException;
+
+    Request(Flask app, HttpServletRequest raw) {
+        this.app = app;
+        this.raw = raw;
+        this.method = raw.getMethod().toUpperCase(Locale.ROOT);
+        this.path = routingPath(raw);
+    }
+
+    /**
+     * The decoded path below the context path with leading slashes collapsed (Werkzeug matches
+     * {@code "/" + path.lstrip("/")}). Decoded from the raw URI ourselves: containers disagree on how
+     * {@code getPathInfo} treats {@code ;} and encoded characters.
+     */
+    static String routingPath(HttpServletRequest raw) {
+        String uri = raw.getRequestURI();
+        String ctx = raw.getContextPath();
+        String rest;
+        if (uri == null) {
+            rest = "/";
+        } else if (ctx.isEmpty() || uri.startsWith(ctx)) {
+            rest = uri.substring(ctx.length());
+        } else {
+            // The client spelled the context path differently (e.g. percent-encoded); the container's own
+            // decoded view is the best we have.
+            String pathInfo = raw.getPathInfo();
+            rest = raw.getServletPath() + (pathInfo == null ? "" : pathInfo);
+        }
+        String decoded = PercentEncoding.decode(rest, false);
+        int i = 0;
+        while (i < decoded.length() && decoded.charAt(i) == '/') {
+            i++;
+        }
+        return "/" + decoded.substring(i);
+    }
+
+    /** The HTTP method, upper-case. */
+    public String method() {
+        return method;
+    }
+
+    /** The decoded path without the context path, e.g. {@code /user/John Doe}. */
+    public String path() {
+        return path;
+    }
+
+    /** The path plus the raw query string; {@code /?} form as Werkzeug (a {@code ?} even without a query). */
+    public String fullPath() {
+        return path + "?" + queryString();
+    }
+
+    /** The raw query string, or {@code ""}. */
+    public String queryString() {
+        String q = raw.getQueryString();
+        return q == null ? "" : q;
+    }
+
+    /** The context path, Flask's {@code script_root}: {@code ""} or e.g. {@code /myapplication}. */
+    public String scriptRoot() {
+        return raw.getContextPath();
+    }
+
+    /** {@code http} or {@code https}. */
+    public String scheme() {
+        return raw.getScheme();
+    }
+
+    /** The {@code Host} header (with port when the client sent one), or the server name and port. */
+    public String host() {
+        String host = raw.getHeader("Host");
+        if (host != null && !host.isEmpty()) {
+            return host;
+        }
+        int port = raw.getServerPort();
+        boolean defaultPort = port <= 0 || (port == 80 && "http".equals(scheme()))
+                || (port == 443 && "https".equals(scheme()));
+        return raw.getServerName() + (defaultPort ? "" : ":" + port);
+    }
+
+    /** {@code scheme://host/} (Werkzeug: {@code host_url}). */
+    public String hostUrl() {
+        return scheme() + "://" + host() + "/";
+    }
+
+    /** {@code scheme://host/script_root/} (Werkzeug: {@code url_root}). */
+    public String urlRoot() {
+        return scheme() + "://" + host() + scriptRoot() + "/";
+    }
+
+    /** The URL without the query string (Werkzeug: {@code base_url}). */
+    public String baseUrl() {
+        return scheme() + "://" + host() + raw.getRequestURI();
+    }
+
+    /** The full URL, with the query string when there is one. */
+    public String url() {
+        String q = raw.getQueryString();
+        return baseUrl() + (q == null || q.isEmpty() ? "" : "?" + q);
+    }
+
+    /** The client's address (after {@code ProxyFix}, the forwarded one). */
+    public String remoteAddr() {
+        return raw.getRemoteAddr();
+    }
+
+    /** The {@code User-Agent} header, or {@code ""}. */
+    public String userAgent() {
+        String ua = raw.getHeader("User-Agent");
+        return ua == null ? "" : ua;
+    }
+
+    /** The parsed query string (Flask: {@code request.args}). */
+    public MultiDict<String> args() {
+        if (args == null) {
+            args = UrlEncoded.parse(queryString());
+        }
+        return args;
+    }
+
+    /** The request headers, case-insensitive (Flask: {@code request.headers}). */
+    public Headers headers() {
+        if (headers == null) {
+            headers = Headers.fromRequest(raw);
+        }
+        return headers;
+    }
+
+    /** The cookies the client sent (Flask: {@code request.cookies}). */
+    public MultiDict<String> cookies() {
+        if (cookies == null) {
+            cookies = parseCookies(raw.getHeader("Cookie"));
+        }
+        return cookies;
+    }
+
+    static MultiDict<String> parseCookies(String header) {
+        return dev.flaskj.http.Cookies.parse(header == null ? "" : header);
+    }
+
+    /** The {@code Content-Type} header, or null. */
+    public String contentType() {
+        return raw.getContentType();
+    }
+
+    /** The content type without parameters, lower-case, or {@code ""}. */
+    public String mimetype() {
+        String ct = raw.getContentType();
+        if (ct == null) {
+            return "";
+        }
+        int semi = ct.indexOf(';');
+        return (semi < 0 ? ct : ct.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The declared body length, or -1. */
+    public long contentLength() {
+        return raw.getContentLengthLong();
+    }
+
+    /**
+     * Form fields of a urlencoded or multipart body, for any method (Flask: {@code request.form}); empty for other
+     * content types.
+     */
+    public MultiDict<String> form() {
+        return parsedForm().form();
+    }
+
+    /** Uploaded files of a multipart body (Flask: {@code request.files}). */
+    public MultiDict<FileStorage> files() {
+        return parsedForm().files();
+    }
+
+    /**
+     * {@link #args()} and {@link #form()} together, args first (Flask: {@code request.values}); for GET only
+     * the args, as Werkzeug 2.0+.
+     */
+    public MultiDict<String> values() {
+        if (method.equals("GET")) {
+            return args();
+        }
+        MultiDict.Builder<String> b = MultiDict.builder();
+        args().forEach(e -> b.add(e.getKey(), e.getValue()));
+        form().forEach(e -> b.add(e.getKey(), e.getValue()));
+        return b.build();
+    }
+
+    private ParsedForm parsedForm() {
+        if (parsedForm == null) {
+            parsedForm = data != null ? ParsedForm.empty() : FormParser.parse(raw, formLimits());
+        }
+        return parsedForm;
+    }
+
+    FormLimits formLimits() {
+        Config c = app.config();
+        FormLimits d = FormLimits.defaults();
+        long maxContent = c.getLong("MAX_CONTENT_LENGTH", -1);
+        return new FormLimits(maxContent < 0 ? null : maxContent, c.getLong("MAX_FORM_MEMORY_SIZE", Long.MAX_VALUE),
+                (int) Math.min(Integer.MAX_VALUE, c.getLong("MAX_FORM_PARTS", Integer.MAX_VALUE)),
+                d.inMemoryThreshold(), d.tempDir());
+    }
+
+    /**
+     * The raw body (Flask: {@code request.get_data()}); empty when the body was consumed as a form, as Werkzeug.
+     */
+    public byte[] data() {
+        if (data == null) {
+            if (parsedForm != null) {
+                return new byte[0];
+            }
+            data = FormParser.readBody(raw, formLimits().maxContentLength());
+        }
+        return data;
+    }
+
+    /** Whether the content type is {@code application/json} or {@code application/*+json}. */
+    public boolean isJson() {
+        String m = mimetype();
+        return m.equals("application/json") || (m.startsWith("application/") && m.endsWith("+json"));
+    }
+
+    /**
+     * The body parsed as JSON: {@code Map}, {@code List}, {@code String}, {@code Integer}/{@code Long},
+     * {@code Double}, {@code Boolean} or null (Flask: {@code request.json}).
+     *
+     * @throws UnsupportedMediaType (415) when the content type is not JSON
+     * @throws BadRequest (400) when the body is not valid JSON
+     */
+    public Object json() {
+        if (json == NO_JSON) {
+            if (!isJson()) {
+                throw new UnsupportedMediaType("Did not attempt to load JSON data because the request Content-Type"
+                        + " was not 'application/json'.");
+            }
+            try {
+                json = app.json().loads(new String(data(), StandardCharsets.UTF_8));
+            } catch (JsonDecodeException e) {
+                throw badJson(e);
+            }
+        }
+        return json;
+    }
+
+    /**
+     * The JSON body bound to {@code type} through JSON-B.
+     *
+     * @throws UnsupportedMediaType (415) when the content type is not JSON
+     * @throws BadRequest (400) when the body is not valid JSON for {@code type}
+     */
+    public <T> T getJson(Class<T> type) {
+        if (!isJson()) {
+            throw new UnsupportedMediaType("Did not attempt to load JSON data because the request Content-Type"
+                    + " was not 'application/json'.");
+        }
+        try {
+            return app.json().fromJson(new String(data(), StandardCharsets.UTF_8), type);
+        } catch (JsonDecodeException e) {
+            throw badJson(e);
+        }
+    }
+
+    private BadRequest badJson(JsonDecodeException e) {
+        // Flask shows the decoder's message only in debug mode.
+        return app.debug() ? new BadRequest("Failed to decode JSON object: " + e.getMessage()) : new BadRequest();
+    }
+
+    /** The matched endpoint, or null when routing failed. */
+    public String endpoint() {
+        return urlRule == null ? null : urlRule.endpoint();
+    }
+
+    /** The matched rule, or null. */
+    public Rule urlRule() {
+        return urlRule;
+    }
+
+    /** The converted URL values of the matched rule; empty when routing failed. */
+    public ViewArgs viewArgs() {
+        return viewArgs == null ? ViewArgs.empty() : viewArgs;
+    }
+
+    /** The blueprint that handles the request ({@code admin} for endpoint {@code admin.index}), or null. */
+    public String blueprint() {
+        String e = endpoint();
+        int dot = e == null ? -1 : e.lastIndexOf('.');
+        return dot < 0 ? null : e.substring(0, dot);
+    }
+
+    /** The routing error (404, 405, 308) stored while matching, or null. */
+    public RuntimeException routingException() {
+        return routingException;
+    }
+
+    /** The servlet request underneath: the escape hatch for anything flaskj does not wrap. */
+    public HttpServletRequest servletRequest() {
+        return raw;
+    }
+
+    void setMatch(Rule rule, Map<String, Object> arguments) {
+        this.urlRule = rule;
+        this.viewArgs = new ViewArgs(arguments);
+    }
+
+    void setRoutingException(RuntimeException e) {
+        this.routingException = e;
+    }
+
+    /** Deletes upload temp files; called when the request context is popped. */
+    void close() {
+        if (parsedForm != null) {
+            parsedForm.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<Request '" + url() + "' [" + method + "]>";
+    }
+}

@@ -1,0 +1,110 @@
+package dev.flaskj;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The request context: the request, its session, and what must happen when it ends (Flask: {@code RequestContext}).
+ *
+ * <p>{@link FlaskFilter} and the test client push one per request. Push your own to call request-bound code from a
+ * test: {@code try (RequestContext ctx = app.requestContext(servletRequest)) { ... }}. Pushing it also pushes a new
+ * {@link AppContext} when the current one is not for this app, and runs URL matching, so {@code request().endpoint()}
+ * is known; no view and no hooks run. Closing it runs the teardown-request functions and pops both contexts.
+ */
+public final class RequestContext implements AutoCloseable {
+    private final Flask app;
+    private final Request request;
+    private final HttpServletResponse servletResponse;
+    private final List<AfterRequestFunction> afterThisRequest = new ArrayList<>(0);
+    private Object session;
+    private AppContext implicitAppContext;
+    private boolean pushed;
+
+    RequestContext(Flask app, HttpServletRequest servletRequest, HttpServletResponse servletResponse) {
+        this.app = Objects.requireNonNull(app, "app == null");
+        this.request = new Request(app, servletRequest);
+        this.servletResponse = servletResponse;
+    }
+
+    /** Makes this the current request context (and matches the URL); returns this. */
+    public RequestContext push() {
+        if (pushed) {
+            throw new IllegalStateException("request context already pushed");
+        }
+        AppContext current = ContextStack.appOrNull();
+        if (current == null || current.app() != app) {
+            implicitAppContext = new AppContext(app).push();
+        }
+        ContextStack.push(this);
+        pushed = true;
+        app.matchRequest(request);
+        return this;
+    }
+
+    /** The app. */
+    public Flask app() {
+        return app;
+    }
+
+    /** The request. */
+    public Request request() {
+        return request;
+    }
+
+    /** The servlet response the framework writes to, or null in a test request context. */
+    HttpServletResponse servletResponse() {
+        return servletResponse;
+    }
+
+    List<AfterRequestFunction> afterThisRequest() {
+        return afterThisRequest;
+    }
+
+    Object sessionOrNull() {
+        return session;
+    }
+
+    void setSession(Object session) {
+        this.session = session;
+    }
+
+    /**
+     * Pops this context: runs the teardown-request functions (blueprint, then app; reverse order) with the
+     * unhandled exception or null, deletes upload temp files, then pops the app context this push created.
+     * Every function runs; the first error is thrown afterwards with the others suppressed into it.
+     */
+    public void pop(Throwable exc) {
+        if (!pushed) {
+            return;
+        }
+        try {
+            app.doTeardownRequest(request, exc);
+        } finally {
+            pushed = false;
+            try {
+                request.close();
+            } finally {
+                ContextStack.pop(this);
+                if (implicitAppContext != null) {
+                    AppContext appCtx = implicitAppContext;
+                    implicitAppContext = null;
+                    appCtx.pop(exc);
+                }
+            }
+        }
+    }
+
+    /** {@code pop(null)}. */
+    @Override
+    public void close() {
+        pop(null);
+    }
+
+    @Override
+    public String toString() {
+        return "<RequestContext '" + request.path() + "' [" + request.method() + "] of " + app.name() + ">";
+    }
+}

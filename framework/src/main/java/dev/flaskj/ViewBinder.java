@@ -1,0 +1,303 @@
+package dev.flaskj;
+
+import dev.flaskj.exceptions.HttpException;
+import dev.flaskj.internal.ClassFileOrder;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Registers the annotated methods of an app or blueprint class: {@link Route}, {@link BeforeRequest},
+ * {@link AfterRequest}, {@link TeardownRequest}, {@link ErrorHandler}, in source order.
+ *
+ * <p>Every mismatch between a rule and a method signature is found here, at startup, and named with the class,
+ * method, rule and variable, so it is never a 500 later.
+ */
+final class ViewBinder {
+    // A rule variable: <name>, <conv:name> or <conv(args):name>; only the name and converter matter here.
+    private static final Pattern VARIABLE = Pattern.compile("<(?:([a-zA-Z_][a-zA-Z0-9_]*)(?:\\([^)]*\\))?:)?"
+            + "([a-zA-Z_][a-zA-Z0-9_]*)>");
+
+    private ViewBinder() {}
+
+    static void bind(Scaffold target, Object instance, Class<?> stopAt) {
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = instance.getClass(); c != null && c != stopAt; c = c.getSuperclass()) {
+            hierarchy.add(c);
+        }
+        Collections.reverse(hierarchy); // superclass routes first, as a Flask subclass would inherit them
+        for (Class<?> c : hierarchy) {
+            for (Method m : ClassFileOrder.declaredMethods(c)) {
+                if (m.isSynthetic() || m.isBridge()) {
+                    continue;
+                }
+                bindMethod(target, instance, m);
+            }
+        }
+    }
+
+    private static void bindMethod(Scaffold target, Object instance, Method m) {
+        Route[] routes = m.getAnnotationsByType(Route.class);
+        if (routes.length > 0) {
+            bindRoutes(target, instance, m, routes);
+        }
+        if (m.isAnnotationPresent(BeforeRequest.class)) {
+            requireParams(m, "@BeforeRequest", 0);
+            MethodHandle h = handle(instance, m);
+            target.beforeRequest(() -> invoke(h));
+        }
+        if (m.isAnnotationPresent(AfterRequest.class)) {
+            if (m.getParameterCount() != 1 || !m.getParameterTypes()[0].isAssignableFrom(Response.class)
+                    || !Response.class.isAssignableFrom(m.getReturnType())) {
+                throw startupError(m, "an @AfterRequest method must take a Response and return a Response");
+            }
+            MethodHandle h = handle(instance, m);
+            target.afterRequest(r -> (Response) invoke(h, r));
+        }
+        if (m.isAnnotationPresent(TeardownRequest.class)) {
+            bindTeardown(target, instance, m);
+        }
+        ErrorHandler eh = m.getAnnotation(ErrorHandler.class);
+        if (eh != null) {
+            bindErrorHandler(target, instance, m, eh);
+        }
+    }
+
+    private static void requireParams(Method m, String annotation, int count) {
+        if (m.getParameterCount() != count) {
+            throw startupError(m, "an " + annotation + " method takes " + count + " parameters");
+        }
+    }
+
+    private static void bindTeardown(Scaffold target, Object instance, Method m) {
+        if (m.getParameterCount() > 1
+                || (m.getParameterCount() == 1 && !m.getParameterTypes()[0].isAssignableFrom(Throwable.class))) {
+            throw startupError(m, "a @TeardownRequest method takes no parameter or one Throwable");
+        }
+        MethodHandle h = handle(instance, m);
+        boolean withArg = m.getParameterCount() == 1;
+        target.teardownRequest(exc -> {
+            if (withArg) {
+                invoke(h, exc);
+            } else {
+                invoke(h);
+            }
+        });
+    }
+
+    private static void bindErrorHandler(Scaffold target, Object instance, Method m, ErrorHandler eh) {
+        boolean byCode = eh.value() != 0;
+        if (byCode == (eh.exception() != ErrorHandler.None.class)) {
+            throw startupError(m, "@ErrorHandler needs exactly one of a status code or exception = SomeError.class");
+        }
+        Class<?> handled = byCode ? HttpException.class : eh.exception();
+        if (m.getParameterCount() > 1) {
+            throw startupError(m, "an @ErrorHandler method takes no parameter or one exception parameter");
+        }
+        Class<?> param = m.getParameterCount() == 1 ? m.getParameterTypes()[0] : null;
+        if (param != null && !param.isAssignableFrom(handled) && !handled.isAssignableFrom(param)) {
+            throw startupError(m, "its parameter type " + param.getSimpleName() + " cannot receive a "
+                    + handled.getSimpleName());
+        }
+        MethodHandle h = handle(instance, m);
+        ErrorHandlerFunction<Throwable> f = e -> {
+            if (param == null) {
+                return invoke(h);
+            }
+            if (!param.isInstance(e)) {
+                throw e instanceof Exception ex ? ex : new IllegalStateException(e);
+            }
+            return invoke(h, e);
+        };
+        if (byCode) {
+            target.errorHandler(eh.value(), f::handle);
+        } else {
+            @SuppressWarnings("unchecked")
+            Class<Throwable> type = (Class<Throwable>) eh.exception();
+            target.errorHandler(type, f);
+        }
+    }
+
+    private static void bindRoutes(Scaffold target, Object instance, Method m, Route[] routes) {
+        Parameter[] params = m.getParameters();
+        for (Parameter p : params) {
+            if (!p.isNamePresent()) {
+                throw startupError(m, "parameter names are missing from the class file; compile with -parameters"
+                        + " (maven-compiler-plugin <parameters>true</parameters>) so URL variables can bind by name");
+            }
+            if (target(p.getType()) == null) {
+                throw startupError(m, "parameter '" + p.getName() + "' has type " + p.getType().getSimpleName()
+                        + "; URL variables bind to String, int/Integer, long/Long, BigInteger, double/Double,"
+                        + " float/Float, UUID or Object");
+            }
+        }
+        View view = view(instance, m, params);
+        for (Route route : routes) {
+            Map<String, Object> defaults = parseDefaults(m, route);
+            checkSignature(m, route.value(), params, defaults);
+            String endpoint = route.endpoint().isEmpty() ? m.getName() : route.endpoint();
+            RuleOptions options = RuleOptions.methods(route.methods()).defaults(defaults)
+                    .strictSlashes(route.strictSlashes());
+            target.addUrlRule(route.value(), endpoint, view, options);
+        }
+    }
+
+    private static Map<String, Object> parseDefaults(Method m, Route route) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        for (String d : route.defaults()) {
+            int eq = d.indexOf('=');
+            if (eq <= 0) {
+                throw startupError(m, "default '" + d + "' on rule '" + route.value() + "' must be key=value");
+            }
+            defaults.put(d.substring(0, eq).trim(), d.substring(eq + 1).trim());
+        }
+        return defaults;
+    }
+
+    /** Every rule variable and default has a parameter, and every parameter has a variable or default. */
+    private static void checkSignature(Method m, String rule, Parameter[] params, Map<String, Object> defaults) {
+        Set<String> provided = new LinkedHashSet<>();
+        Matcher v = VARIABLE.matcher(rule);
+        while (v.find()) {
+            provided.add(v.group(2));
+            Class<?> want = target(paramType(params, v.group(2)));
+            String converter = v.group(1) == null ? "string" : v.group(1);
+            if (want != null && !compatible(converter, want)) {
+                throw startupError(m, "rule '" + rule + "' variable '" + v.group(2) + "' uses the " + converter
+                        + " converter, which cannot bind to a parameter of type "
+                        + paramType(params, v.group(2)).getSimpleName());
+            }
+        }
+        provided.addAll(defaults.keySet());
+        Set<String> names = new LinkedHashSet<>();
+        for (Parameter p : params) {
+            names.add(p.getName());
+        }
+        for (String var : provided) {
+            if (!names.contains(var)) {
+                throw startupError(m, "rule '" + rule + "' has variable '" + var + "' but the method has no"
+                        + " parameter named '" + var + "'");
+            }
+        }
+        for (String name : names) {
+            if (!provided.contains(name)) {
+                throw startupError(m, "parameter '" + name + "' is not a variable (or default) of rule '" + rule
+                        + "'");
+            }
+        }
+    }
+
+    private static Class<?> paramType(Parameter[] params, String name) {
+        for (Parameter p : params) {
+            if (p.getName().equals(name)) {
+                return p.getType();
+            }
+        }
+        return null;
+    }
+
+    private static boolean compatible(String converter, Class<?> type) {
+        if (type == Object.class) {
+            return true;
+        }
+        return switch (converter) {
+            case "int" -> type == Integer.class || type == Long.class || type == BigInteger.class;
+            case "float" -> type == Double.class || type == Float.class;
+            case "uuid" -> type == UUID.class || type == String.class;
+            default -> type == String.class || !List.of("string", "default", "path", "any").contains(converter);
+        };
+    }
+
+    /** The boxed type a parameter receives, or null if URL values cannot bind to it. */
+    private static Class<?> target(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == int.class || type == Integer.class) {
+            return Integer.class;
+        }
+        if (type == long.class || type == Long.class) {
+            return Long.class;
+        }
+        if (type == double.class || type == Double.class) {
+            return Double.class;
+        }
+        if (type == float.class || type == Float.class) {
+            return Float.class;
+        }
+        if (type == String.class || type == BigInteger.class || type == UUID.class || type == Object.class) {
+            return type;
+        }
+        return null;
+    }
+
+    private static View view(Object instance, Method m, Parameter[] params) {
+        MethodHandle h = handle(instance, m);
+        String[] names = new String[params.length];
+        Class<?>[] types = new Class<?>[params.length];
+        for (int i = 0; i < params.length; i++) {
+            names[i] = params[i].getName();
+            types[i] = target(params[i].getType());
+        }
+        return args -> {
+            Object[] values = new Object[names.length];
+            for (int i = 0; i < names.length; i++) {
+                try {
+                    values[i] = Coercion.to(types[i], args.get(names[i]));
+                } catch (ArithmeticException | IllegalArgumentException e) {
+                    // e.g. a 30-digit number for an int parameter: the URL names nothing this view can serve
+                    throw new dev.flaskj.exceptions.NotFound();
+                }
+            }
+            return invoke(h, values);
+        };
+    }
+
+    /** A handle taking Object[] and returning Object, bound to the instance. */
+    private static MethodHandle handle(Object instance, Method m) {
+        try {
+            m.setAccessible(true);
+            MethodHandle h = MethodHandles.lookup().unreflect(m).bindTo(instance);
+            return h.asSpreader(Object[].class, m.getParameterCount())
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw startupError(m, "cannot be called by flaskj: " + e.getMessage());
+        }
+    }
+
+    private static Object invoke(MethodHandle h, Object... args) throws Exception {
+        try {
+            return (Object) h.invokeExact(args);
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static IllegalArgumentException startupError(Method m, String problem) {
+        return new IllegalArgumentException(m.getDeclaringClass().getName() + "." + m.getName() + "("
+                + paramList(m) + "): " + problem);
+    }
+
+    private static String paramList(Method m) {
+        StringBuilder b = new StringBuilder();
+        for (Class<?> p : m.getParameterTypes()) {
+            b.append(b.length() == 0 ? "" : ", ").append(p.getSimpleName());
+        }
+        return b.toString();
+    }
+}
