@@ -1,0 +1,12 @@
+package com.example;
+
+import dev.flaskj.Flask;
+import dev.flaskj.Route;
+
+/** The Flask quickstart's minimal application, in Java. */
+public class Hello extends Flask {
+    @Route("/")
+    String helloWorld() {
+        return "Hello, World!";
+    }
+}
