@@ -11,6 +11,11 @@ import dev.flaskj.routing.RuleSpec;
 import dev.flaskj.routing.UrlBuilder;
 import dev.flaskj.routing.UrlContext;
 import dev.flaskj.routing.UrlMap;
+import dev.flaskj.sessions.HttpSessionInterface;
+import dev.flaskj.sessions.NullSession;
+import dev.flaskj.sessions.SecureCookieSessionInterface;
+import dev.flaskj.sessions.Session;
+import dev.flaskj.sessions.SessionInterface;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -66,6 +71,7 @@ public class Flask extends Scaffold {
     private final Dispatcher dispatcher = new Dispatcher(this);
     private final StaticFiles staticFiles = new StaticFiles(this);
     private volatile JsonProvider json;
+    private volatile SessionInterface sessionInterface;
     private volatile ServletContext servletContext;
     private volatile boolean gotFirstRequest;
 
@@ -138,6 +144,34 @@ public class Flask extends Scaffold {
             }
         }
         return j;
+    }
+
+    /**
+     * How sessions are loaded and saved (Flask: {@code app.session_interface}): the signed cookie by default, the
+     * container's {@code HttpSession} when config {@code SESSION_INTERFACE} is {@code "container"}.
+     */
+    public SessionInterface sessionInterface() {
+        SessionInterface si = sessionInterface;
+        if (si == null) {
+            synchronized (this) {
+                if (sessionInterface == null) {
+                    String kind = config.getString("SESSION_INTERFACE", "cookie");
+                    sessionInterface = switch (kind) {
+                        case "cookie" -> new SecureCookieSessionInterface();
+                        case "container" -> new HttpSessionInterface();
+                        default -> throw new IllegalStateException("config SESSION_INTERFACE='" + kind
+                                + "' is not one of 'cookie', 'container'");
+                    };
+                }
+                si = sessionInterface;
+            }
+        }
+        return si;
+    }
+
+    /** Replaces the session interface; call during setup. */
+    public void setSessionInterface(SessionInterface sessionInterface) {
+        this.sessionInterface = Objects.requireNonNull(checkSetup(sessionInterface), "sessionInterface == null");
     }
 
     /** The servlet context the app runs in, or null outside a container (test client, scripts). */
@@ -394,6 +428,45 @@ public class Flask extends Scaffold {
         return ReturnValues.json(currentApp(), data);
     }
 
+    /**
+     * The current request's session (Flask: {@code session}): a map stored in a signed cookie by default.
+     * Without {@code SECRET_KEY} it is a read-only empty session whose writes fail with Flask's message.
+     */
+    public static Session session() {
+        return ContextStack.request().session();
+    }
+
+    /** Flashes a message for the next request, category {@code message} (Flask: {@code flash}). */
+    public static void flash(Object message) {
+        flash(message, "message");
+    }
+
+    /**
+     * Flashes a message with a category ({@code error}, {@code info}, ...): appended to the session's
+     * {@code _flashes} list as Flask stores it.
+     */
+    public static void flash(Object message, String category) {
+        Flashes.add(session(), Objects.requireNonNull(category, "category == null"),
+                Objects.requireNonNull(message, "message == null"));
+    }
+
+    /**
+     * The flashed messages, removed from the session by the first call of a request (Flask:
+     * {@code get_flashed_messages}); with categories given, only those (the others are consumed too).
+     */
+    public static List<String> getFlashedMessages(String... categoryFilter) {
+        List<String> out = new ArrayList<>();
+        for (FlashMessage m : getFlashedMessagesWithCategories(categoryFilter)) {
+            out.add(m.message());
+        }
+        return out;
+    }
+
+    /** {@link #getFlashedMessages} with each message's category. */
+    public static List<FlashMessage> getFlashedMessagesWithCategories(String... categoryFilter) {
+        return Flashes.take(ContextStack.request(), categoryFilter);
+    }
+
     /** Registers a function to modify this request's response (Flask: {@code after_this_request}). */
     public static void afterThisRequest(AfterRequestFunction f) {
         ContextStack.request().afterThisRequest().add(Objects.requireNonNull(f, "f == null"));
@@ -457,9 +530,31 @@ public class Flask extends Scaffold {
         }
     }
 
-    /** Writes the session cookie (or container session) for the response; a no-op until a session was opened. */
+    /** Opens the request's session through the session interface; a NullSession when it cannot work. */
+    Session openSession(Request request) {
+        SessionInterface si = sessionInterface();
+        Session s = si.openSession(this, request);
+        return s != null ? s : si.makeNullSession(this);
+    }
+
+    /**
+     * Saves the session after the after-request hooks. A request that never touched the session still refreshes
+     * a permanent session's cookie, as Flask (which always opens it) does.
+     */
     void saveSession(RequestContext ctx, Response response) {
-        // Sessions are saved by the session interface once it exists (see dev.flaskj.sessions).
+        Session s = ctx.sessionOrNull();
+        SessionInterface si = sessionInterface();
+        if (s == null) {
+            boolean hasCookie = si instanceof SecureCookieSessionInterface
+                    && ctx.request().cookies().containsKey(si.cookieName(this));
+            if (!hasCookie || !config.getBoolean("SESSION_REFRESH_EACH_REQUEST", true)) {
+                return;
+            }
+            s = openSession(ctx.request());
+        }
+        if (!(s instanceof NullSession)) {
+            si.saveSession(this, s, ctx.request(), response);
+        }
     }
 
     View viewFunction(String endpoint) {

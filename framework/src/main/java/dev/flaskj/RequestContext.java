@@ -1,5 +1,6 @@
 package dev.flaskj;
 
+import dev.flaskj.sessions.Session;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ public final class RequestContext implements AutoCloseable {
     private final Request request;
     private final HttpServletResponse servletResponse;
     private final List<AfterRequestFunction> afterThisRequest = new ArrayList<>(0);
-    private Object session;
+    private Session session;
+    private List<FlashMessage> flashes;
     private AppContext implicitAppContext;
     private boolean pushed;
 
@@ -63,12 +65,28 @@ public final class RequestContext implements AutoCloseable {
         return afterThisRequest;
     }
 
-    Object sessionOrNull() {
+    /**
+     * The session, opened through the app's session interface on first use (Flask opens it at push; opening lazily
+     * keeps requests that never touch it free of cookie verification). A NullSession without a secret key.
+     */
+    public Session session() {
+        if (session == null) {
+            session = app.openSession(request);
+        }
         return session;
     }
 
-    void setSession(Object session) {
-        this.session = session;
+    Session sessionOrNull() {
+        return session;
+    }
+
+    /** The flashes taken from the session by the first {@code getFlashedMessages} of this request, or null. */
+    List<FlashMessage> flashes() {
+        return flashes;
+    }
+
+    void setFlashes(List<FlashMessage> flashes) {
+        this.flashes = flashes;
     }
 
     /**

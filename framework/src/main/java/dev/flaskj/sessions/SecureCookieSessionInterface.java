@@ -1,0 +1,166 @@
+package dev.flaskj.sessions;
+
+import dev.flaskj.Flask;
+import dev.flaskj.Request;
+import dev.flaskj.Response;
+import dev.flaskj.http.SetCookie;
+import dev.flaskj.internal.HtmlSafe;
+import dev.flaskj.json.JsonDecodeException;
+import dev.flaskj.json.TaggedJson;
+import dev.flaskj.signing.BadSignatureException;
+import dev.flaskj.signing.TimedSerializer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The default session: a signed cookie, byte-compatible with Flask's (Flask: {@code SecureCookieSessionInterface}).
+ *
+ * <p>The cookie is itsdangerous' {@code URLSafeTimedSerializer} format with salt {@code cookie-session}, HMAC-SHA1
+ * key derivation and Flask's tagged JSON, so a Flask app in Python and a flaskj app that share {@code SECRET_KEY}
+ * read each other's sessions. It is signed, not encrypted: users can read it, not change it. Signed with
+ * {@code SECRET_KEY}; cookies signed with one of {@code SECRET_KEY_FALLBACKS} are accepted too. A tampered,
+ * truncated, expired (older than {@code PERMANENT_SESSION_LIFETIME}, also for non-permanent sessions, as Flask) or
+ * foreign cookie gives an empty session, never an error.
+ */
+public class SecureCookieSessionInterface extends SessionInterface {
+    /** The salt Flask signs session cookies with. */
+    public static final String SALT = "cookie-session";
+
+    private static final Logger LOG = Logger.getLogger(SecureCookieSessionInterface.class.getName());
+
+    private final Clock clock;
+    private final TaggedJson taggedJson;
+    private volatile Keyed cache;
+
+    private record Keyed(Object secretKey, Object fallbacks, TimedSerializer serializer) {}
+
+    /** With the system clock. */
+    public SecureCookieSessionInterface() {
+        this(Clock.systemUTC(), text -> (HtmlSafe) () -> text);
+    }
+
+    /** With a clock (tests pin the timestamp) and a factory for Markup values read from ` m` tags. */
+    public SecureCookieSessionInterface(Clock clock, Function<String, Object> markupFactory) {
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.taggedJson = new TaggedJson(markupFactory);
+    }
+
+    /** The serializer for the app's current keys, or null without {@code SECRET_KEY}; rebuilt when keys change. */
+    protected TimedSerializer serializer(Flask app) {
+        Object secret = app.config().get("SECRET_KEY");
+        if (secret == null || (secret instanceof CharSequence s && s.length() == 0)) {
+            return null;
+        }
+        Object fallbacks = app.config().get("SECRET_KEY_FALLBACKS");
+        Keyed k = cache;
+        if (k == null || !Objects.equals(k.secretKey(), secret) || !Objects.equals(k.fallbacks(), fallbacks)) {
+            List<byte[]> keys = new ArrayList<>();
+            keys.add(bytes(secret));
+            if (fallbacks instanceof Collection<?> c) {
+                c.forEach(f -> keys.add(bytes(f)));
+            } else if (fallbacks instanceof Object[] a) {
+                for (Object f : a) {
+                    keys.add(bytes(f));
+                }
+            } else if (fallbacks != null) {
+                keys.add(bytes(fallbacks));
+            }
+            k = new Keyed(secret, fallbacks, new TimedSerializer(keys, SALT));
+            cache = k;
+        }
+        return k.serializer();
+    }
+
+    private static byte[] bytes(Object key) {
+        return key instanceof byte[] b ? b : key.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Session openSession(Flask app, Request request) {
+        TimedSerializer serializer = serializer(app);
+        if (serializer == null) {
+            return null;
+        }
+        String value = request.cookies().get(cookieName(app), null);
+        if (value == null || value.isEmpty()) {
+            return new Session();
+        }
+        try {
+            String json = serializer.loads(value, lifetime(app).getSeconds(), clock.instant().getEpochSecond());
+            Object data = taggedJson.loads(json);
+            if (data instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) map;
+                return new Session(m, false);
+            }
+        } catch (BadSignatureException | JsonDecodeException | RuntimeException e) {
+            // The one deliberate swallow: a bad, expired or foreign cookie is an empty session (Flask does the same).
+            LOG.log(Level.FINE, "ignoring an invalid session cookie", e);
+        }
+        return new Session();
+    }
+
+    @Override
+    public void saveSession(Flask app, Session session, Request request, Response response) {
+        String name = cookieName(app);
+        String domain = cookieDomain(app);
+        String path = cookiePath(app, request);
+        boolean secure = cookieSecure(app);
+        boolean httpOnly = cookieHttpOnly(app);
+        String sameSite = cookieSameSite(app);
+        boolean partitioned = cookiePartitioned(app);
+        if (session.isAccessed()) {
+            addVaryCookie(response);
+        }
+        if (session.isEmptyUntracked()) {
+            if (session.isModified()) {
+                response.setCookie(SetCookie.delete(name, path, domain, secure, httpOnly, sameSite, partitioned));
+                addVaryCookie(response);
+            }
+            return;
+        }
+        if (!shouldSetCookie(app, session)) {
+            return;
+        }
+        TimedSerializer serializer = serializer(app);
+        if (serializer == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        String value = serializer.dumps(taggedJson.dumps(session.snapshot()), now.getEpochSecond());
+        response.setCookie(new SetCookie(name, value, null, expirationTime(app, session, now), path, domain, secure,
+                httpOnly, sameSite, partitioned));
+        addVaryCookie(response);
+        long max = app.config().getLong("MAX_COOKIE_SIZE", 4093);
+        if (max > 0 && name.length() + value.length() + 1 > max) {
+            app.logger().warning("The '" + name + "' cookie is too large: the value was " + value.length()
+                    + " bytes but the limit is " + max + " bytes. Browsers may silently ignore cookies larger than"
+                    + " this.");
+        }
+    }
+
+    static void addVaryCookie(Response response) {
+        for (String v : response.headers().getList("Vary")) {
+            for (String part : v.split(",")) {
+                if (part.trim().equalsIgnoreCase("Cookie") || part.trim().equals("*")) {
+                    return;
+                }
+            }
+        }
+        List<String> existing = response.headers().getList("Vary");
+        if (existing.isEmpty()) {
+            response.headers().set("Vary", "Cookie");
+        } else {
+            response.headers().set("Vary", String.join(", ", existing) + ", Cookie");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.flaskj.sessions;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The session of one request: a map that remembers whether it was read and whether it was changed
+ * (Flask: {@code SessionMixin} / {@code SecureCookieSession}). Get it with {@code session()}.
+ *
+ * <pre>{@code
+ * session().put("username", name);          // marks the session modified: the cookie is sent
+ * session().setPermanent(true);              // survives browser restarts, for PERMANENT_SESSION_LIFETIME
+ * List<Object> cart = (List<Object>) session().get("cart");
+ * cart.add(item);
+ * session().setModified(true);               // tracking is shallow, as in Flask
+ * }</pre>
+ * Any read (including {@code containsKey}, {@code size} and iteration) marks it accessed, which adds
+ * {@code Vary: Cookie} to the response. Writes ({@code put}, {@code remove}, {@code clear}, ...) mark it modified.
+ * Changing a list or map stored inside does not: call {@link #setModified(boolean)}.
+ * Not thread-safe: one session belongs to one request.
+ */
+public class Session extends AbstractMap<String, Object> {
+    /** The key Flask stores the permanent flag under. */
+    public static final String PERMANENT_KEY = "_permanent";
+
+    private final Map<String, Object> data;
+    private final boolean isNew;
+    private boolean modified;
+    private boolean accessed;
+
+    /** A new, empty session. */
+    public Session() {
+        this(Map.of(), true);
+    }
+
+    /** A session holding {@code data} (copied); {@code isNew} tells whether no valid session came with the request. */
+    public Session(Map<String, ?> data, boolean isNew) {
+        this.data = new LinkedHashMap<>(data);
+        this.isNew = isNew;
+    }
+
+    /** Whether the request brought no valid session (no cookie, or one that failed verification). */
+    public boolean isNew() {
+        return isNew;
+    }
+
+    /** Whether the session was changed during the request (shallow: top-level writes only). */
+    public boolean isModified() {
+        return modified;
+    }
+
+    /** Marks the session as changed (or not), e.g. after mutating a stored list. */
+    public void setModified(boolean modified) {
+        this.modified = modified;
+    }
+
+    /** Whether the session was read or written during the request. */
+    public boolean isAccessed() {
+        return accessed;
+    }
+
+    /** Whether the session lasts {@code PERMANENT_SESSION_LIFETIME} instead of the browser session. */
+    public boolean isPermanent() {
+        return Boolean.TRUE.equals(get(PERMANENT_KEY));
+    }
+
+    /** Makes the session permanent (stored as {@code _permanent}, as Flask does) or not. */
+    public void setPermanent(boolean permanent) {
+        put(PERMANENT_KEY, permanent);
+    }
+
+    /** A copy of the data without marking the session accessed: what the session interface saves. */
+    public Map<String, Object> snapshot() {
+        return new LinkedHashMap<>(data);
+    }
+
+    /** Whether the data is empty, without marking the session accessed. */
+    public boolean isEmptyUntracked() {
+        return data.isEmpty();
+    }
+
+    void touch() {
+        accessed = true;
+    }
+
+    void change() {
+        accessed = true;
+        modified = true;
+    }
+
+    @Override
+    public Object get(Object key) {
+        touch();
+        return data.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        touch();
+        return data.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+        touch();
+        return data.size();
+    }
+
+    @Override
+    public Object put(String key, Object value) {
+        change();
+        return data.put(key, value);
+    }
+
+    @Override
+    public Object remove(Object key) {
+        change();
+        return data.remove(key);
+    }
+
+    @Override
+    public void clear() {
+        change();
+        data.clear();
+    }
+
+    @Override
+    public Object putIfAbsent(String key, Object value) {
+        touch();
+        if (!data.containsKey(key)) {
+            return put(key, value);
+        }
+        return data.get(key);
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        touch();
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<String, Object>> iterator() {
+                Iterator<Entry<String, Object>> it = data.entrySet().iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public Entry<String, Object> next() {
+                        return it.next();
+                    }
+
+                    @Override
+                    public void remove() {
+                        change();
+                        it.remove();
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return data.size();
+            }
+        };
+    }
+}
