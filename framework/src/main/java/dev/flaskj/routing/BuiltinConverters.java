@@ -62,6 +62,10 @@ final class BuiltinConverters {
 
     /** {@code string}/{@code default}: one segment, {@code [^/]{min,max}}; Werkzeug's UnicodeConverter. */
     record StringConverter(String regex) implements Converter {
+        @Override
+        public boolean matchesSlash() {
+            return false; // "[^/]" mentions a slash but never matches one
+        }
     }
 
     /** {@code path}: the rest of the path, slashes included, not starting with a slash; weight 200. */

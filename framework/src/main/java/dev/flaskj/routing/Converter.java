@@ -34,7 +34,8 @@ public interface Converter {
 
     /**
      * Whether the regex can match {@code /}, so that the part consumes the rest of the path (Werkzeug's
-     * {@code part_isolating = False}). The default, as in Werkzeug 2.3+, is whether the regex contains a slash.
+     * {@code part_isolating = False}). The default, as in Werkzeug 2.3+, is whether the regex contains a slash
+     * at all, so a regex such as {@code [^/]+} should override this to return false.
      */
     default boolean matchesSlash() {
         return regex().indexOf('/') >= 0;

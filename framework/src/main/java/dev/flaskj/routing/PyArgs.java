@@ -111,6 +111,9 @@ final class PyArgs {
         if (value instanceof Boolean b) {
             return b ? 1 : 0;
         }
+        if (value instanceof Float f) {
+            return Double.parseDouble(Float.toString(f)); // Python has no 32-bit float: keep 0.1f as 0.1
+        }
         if (value instanceof Number n) {
             return n.doubleValue();
         }
