@@ -124,7 +124,7 @@ final class PyText {
 
     /** Python's {@code a == b} for defaults: numbers compare by value across types ({@code 1 == 1L == 1.0}). */
     static boolean equal(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y && !(a instanceof Boolean)) {
+        if (a instanceof Number x && b instanceof Number y) {
             BigDecimal bx = decimal(x);
             BigDecimal by = decimal(y);
             return bx != null && by != null ? bx.compareTo(by) == 0 : Objects.equals(a, b);

@@ -18,7 +18,7 @@ final class StaticEdges {
         }
         int len = end - start;
         int mask = keys.length - 1;
-        for (int i = hash(s, start, end) & mask; ; i = (i + 1) & mask) {
+        for (int i = index(hash(s, start, end)); ; i = (i + 1) & mask) {
             String key = keys[i];
             if (key == null) {
                 return null;
@@ -38,7 +38,7 @@ final class StaticEdges {
             grow();
         }
         int mask = keys.length - 1;
-        int i = hash(key, 0, key.length()) & mask;
+        int i = index(hash(key, 0, key.length()));
         while (keys[i] != null && !keys[i].equals(key)) {
             i = (i + 1) & mask;
         }
@@ -72,11 +72,20 @@ final class StaticEdges {
         }
     }
 
+    /**
+     * Fibonacci hashing: segment names such as {@code r1 … r9999} have consecutive String hashes, which would form
+     * long clusters under linear probing with a plain mask; multiplying spreads them over the table.
+     */
+    private int index(int hash) {
+        int bits = Integer.numberOfTrailingZeros(keys.length);
+        return (hash * 0x9E3779B9) >>> (32 - bits);
+    }
+
     private static int hash(String s, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
             h = 31 * h + s.charAt(i);
         }
-        return h ^ (h >>> 16);
+        return h;
     }
 }
