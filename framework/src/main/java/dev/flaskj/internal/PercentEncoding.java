@@ -57,6 +57,83 @@ public final class PercentEncoding {
         }
     }
 
+    /**
+     * Percent-encodes text for a URL path: UTF-8, keeping {@code A-Z a-z 0-9 _ . - ~} and the WHATWG path-segment
+     * characters {@code ! $ & ' ( ) * + , / : ; = @}.
+     *
+     * <p>Werkzeug 3.x: {@code quote(s, safe="!$&'()*+,/:;=@")} in {@code routing/converters.py} and
+     * {@code routing/map.py}. Unpaired surrogates are encoded as {@link String#getBytes} replaces them.
+     */
+    public static String encodePath(String s) {
+        return encode(s, PATH_SAFE, false);
+    }
+
+    /**
+     * Percent-encodes one key or value of a query string, {@code application/x-www-form-urlencoded} style: space
+     * becomes {@code +}, and {@code A-Z a-z 0-9 _ . - ~} plus {@code ! $ ' ( ) * , / : ; ? @} are kept.
+     *
+     * <p>Werkzeug 3.x: {@code urls._urlencode}, which is {@code urlencode(items, safe="!$'()*,/:;?@")}.
+     */
+    public static String encodeQuery(String s) {
+        return encode(s, QUERY_SAFE, true);
+    }
+
+    /** Like {@link #encodeQuery(String)} for raw bytes (Python {@code bytes} values are quoted as they are). */
+    public static String encodeQuery(byte[] bytes) {
+        return encodeBytes(bytes, QUERY_SAFE, true);
+    }
+
+    /**
+     * Percent-encodes a URL fragment (an anchor): keeps {@code A-Z a-z 0-9 _ . - ~} and
+     * {@code % ! # $ & ' ( ) * + , / : ; = ? @}, so an existing {@code %xx} stays as it is.
+     *
+     * <p>Flask 3.x: {@code url_for}'s {@code _url_quote(_anchor, safe="%!#$&'()*+,/:;=?@")}.
+     */
+    public static String encodeFragment(String s) {
+        return encode(s, FRAGMENT_SAFE, false);
+    }
+
+    private static final String ALWAYS_SAFE =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~";
+    private static final boolean[] PATH_SAFE = safeSet("!$&'()*+,/:;=@");
+    private static final boolean[] QUERY_SAFE = safeSet("!$'()*,/:;?@");
+    private static final boolean[] FRAGMENT_SAFE = safeSet("%!#$&'()*+,/:;=?@");
+    private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
+
+    private static boolean[] safeSet(String extra) {
+        boolean[] safe = new boolean[128];
+        for (char c : (ALWAYS_SAFE + extra).toCharArray()) {
+            safe[c] = true;
+        }
+        return safe;
+    }
+
+    private static String encode(String s, boolean[] safe, boolean plusForSpace) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) < 0x80 && safe[s.charAt(i)]) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s; // the common case: nothing to escape, no allocation
+        }
+        return encodeBytes(s.getBytes(StandardCharsets.UTF_8), safe, plusForSpace);
+    }
+
+    private static String encodeBytes(byte[] bytes, boolean[] safe, boolean plusForSpace) {
+        StringBuilder out = new StringBuilder(bytes.length + 16);
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            if (c < 0x80 && safe[c]) {
+                out.append((char) c);
+            } else if (c == ' ' && plusForSpace) {
+                out.append('+');
+            } else {
+                out.append('%').append(HEX_UPPER[c >> 4]).append(HEX_UPPER[c & 0xF]);
+            }
+        }
+        return out.toString();
+    }
+
     private static String utf8(byte[] bytes) {
         // new String(...) replaces malformed input with U+FFFD, as Werkzeug's errors="replace".
         return new String(bytes, StandardCharsets.UTF_8);
