@@ -6,7 +6,9 @@ import dev.flaskj.exceptions.MethodNotAllowed;
 import dev.flaskj.exceptions.NotFound;
 import dev.flaskj.exceptions.RequestRedirect;
 import dev.flaskj.json.JsonProvider;
+import dev.flaskj.routing.Converters;
 import dev.flaskj.routing.MatchResult;
+import dev.flaskj.routing.Rule;
 import dev.flaskj.routing.RuleSpec;
 import dev.flaskj.routing.UrlBuilder;
 import dev.flaskj.routing.UrlContext;
@@ -92,8 +94,21 @@ public class Flask extends Scaffold {
             config.put("DEBUG", Config.parseBoolean(debugEnv));
         }
         addUrlRule("/static/<path:filename>", "static", args -> staticFiles.serve(args.get("filename")));
+        addConverters(urlMap.converters());
         ViewBinder.bind(this, this, Flask.class);
     }
+
+    /**
+     * Override to register custom URL converters (Flask: {@code app.url_map.converters[name] = ...}). Called by the
+     * constructor before the annotated routes are registered, so it runs before the subclass's fields are set:
+     * register factories, don't read instance fields.
+     * <pre>{@code
+     * protected void addConverters(Converters converters) {
+     *     converters.register("list", (args, kwargs) -> new ListConverter());
+     * }
+     * }</pre>
+     */
+    protected void addConverters(Converters converters) {}
 
     // ------------------------------------------------------------------ the app's own API
 
@@ -484,8 +499,11 @@ public class Flask extends Scaffold {
         }
         boolean autoOptions = options.isProvideAutomaticOptions()
                 && config.getBoolean("PROVIDE_AUTOMATIC_OPTIONS", true);
-        urlMap.add(new RuleSpec(rule, endpoint, options.methodList(), options.defaultValues(),
+        Rule added = urlMap.add(new RuleSpec(rule, endpoint, options.methodList(), options.defaultValues(),
                 options.isStrictSlashes(), true, autoOptions));
+        if (view instanceof ViewBinder.BoundView bound) {
+            bound.check(added);
+        }
         viewFunctions.put(endpoint, view);
     }
 

@@ -2,6 +2,7 @@ package dev.flaskj;
 
 import dev.flaskj.exceptions.HttpException;
 import dev.flaskj.internal.ClassFileOrder;
+import dev.flaskj.routing.Rule;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -16,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Registers the annotated methods of an app or blueprint class: {@link Route}, {@link BeforeRequest},
@@ -27,10 +26,6 @@ import java.util.regex.Pattern;
  * method, rule and variable, so it is never a 500 later.
  */
 final class ViewBinder {
-    // A rule variable: <name>, <conv:name> or <conv(args):name>; only the name and converter matter here.
-    private static final Pattern VARIABLE = Pattern.compile("<(?:([a-zA-Z_][a-zA-Z0-9_]*)(?:\\([^)]*\\))?:)?"
-            + "([a-zA-Z_][a-zA-Z0-9_]*)>");
-
     private ViewBinder() {}
 
     static void bind(Scaffold target, Object instance, Class<?> stopAt) {
@@ -147,7 +142,6 @@ final class ViewBinder {
         View view = view(instance, m, params);
         for (Route route : routes) {
             Map<String, Object> defaults = parseDefaults(m, route);
-            checkSignature(m, route.value(), params, defaults);
             String endpoint = route.endpoint().isEmpty() ? m.getName() : route.endpoint();
             RuleOptions options = RuleOptions.methods(route.methods()).defaults(defaults)
                     .strictSlashes(route.strictSlashes());
@@ -167,58 +161,40 @@ final class ViewBinder {
         return defaults;
     }
 
-    /** Every rule variable and default has a parameter, and every parameter has a variable or default. */
-    private static void checkSignature(Method m, String rule, Parameter[] params, Map<String, Object> defaults) {
-        Set<String> provided = new LinkedHashSet<>();
-        Matcher v = VARIABLE.matcher(rule);
-        while (v.find()) {
-            provided.add(v.group(2));
-            Class<?> want = target(paramType(params, v.group(2)));
-            String converter = v.group(1) == null ? "string" : v.group(1);
-            if (want != null && !compatible(converter, want)) {
-                throw startupError(m, "rule '" + rule + "' variable '" + v.group(2) + "' uses the " + converter
-                        + " converter, which cannot bind to a parameter of type "
-                        + paramType(params, v.group(2)).getSimpleName());
-            }
-        }
-        provided.addAll(defaults.keySet());
-        Set<String> names = new LinkedHashSet<>();
-        for (Parameter p : params) {
-            names.add(p.getName());
-        }
+    /**
+     * Every rule variable and default has a parameter its converter can fill, and every parameter has a variable
+     * or default; called with the compiled rule when it is registered.
+     */
+    static void checkSignature(Method m, Rule rule, Parameter[] params) {
+        Set<String> provided = new LinkedHashSet<>(rule.arguments());
+        provided.addAll(rule.defaults().keySet());
         for (String var : provided) {
-            if (!names.contains(var)) {
+            Parameter p = parameter(params, var);
+            if (p == null) {
                 throw startupError(m, "rule '" + rule + "' has variable '" + var + "' but the method has no"
                         + " parameter named '" + var + "'");
             }
+            if (rule.arguments().contains(var) && !rule.converter(var).accepts(p.getType())) {
+                throw startupError(m, "rule '" + rule + "' variable '" + var + "' is converted to "
+                        + rule.converter(var).javaType().getSimpleName() + ", which a parameter of type "
+                        + p.getType().getSimpleName() + " cannot receive");
+            }
         }
-        for (String name : names) {
-            if (!provided.contains(name)) {
-                throw startupError(m, "parameter '" + name + "' is not a variable (or default) of rule '" + rule
-                        + "'");
+        for (Parameter p : params) {
+            if (!provided.contains(p.getName())) {
+                throw startupError(m, "parameter '" + p.getName() + "' is not a variable (or default) of rule '"
+                        + rule + "'");
             }
         }
     }
 
-    private static Class<?> paramType(Parameter[] params, String name) {
+    private static Parameter parameter(Parameter[] params, String name) {
         for (Parameter p : params) {
             if (p.getName().equals(name)) {
-                return p.getType();
+                return p;
             }
         }
         return null;
-    }
-
-    private static boolean compatible(String converter, Class<?> type) {
-        if (type == Object.class) {
-            return true;
-        }
-        return switch (converter) {
-            case "int" -> type == Integer.class || type == Long.class || type == BigInteger.class;
-            case "float" -> type == Double.class || type == Float.class;
-            case "uuid" -> type == UUID.class || type == String.class;
-            default -> type == String.class || !List.of("string", "default", "path", "any").contains(converter);
-        };
     }
 
     /** The boxed type a parameter receives, or null if URL values cannot bind to it. */
@@ -252,7 +228,14 @@ final class ViewBinder {
             names[i] = params[i].getName();
             types[i] = target(params[i].getType());
         }
-        return args -> {
+        return new BoundView() {
+            @Override
+            public void check(Rule rule) {
+                checkSignature(m, rule, params);
+            }
+
+            @Override
+            public Object handle(ViewArgs args) throws Exception {
             Object[] values = new Object[names.length];
             for (int i = 0; i < names.length; i++) {
                 try {
@@ -263,7 +246,13 @@ final class ViewBinder {
                 }
             }
             return invoke(h, values);
+            }
         };
+    }
+
+    /** A view made from an annotated method; it checks its signature against each rule it is registered for. */
+    interface BoundView extends View {
+        void check(Rule rule);
     }
 
     /** A handle taking Object[] and returning Object, bound to the instance. */
