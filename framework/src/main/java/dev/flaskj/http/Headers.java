@@ -167,7 +167,12 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         return new Headers(new ArrayList<>(entries), false);
     }
 
-    /** Whether this is a request's read-only header list. */
+    /** A read-only copy, for headers that must not change once parsed (a request's, an upload part's). */
+    Headers asReadOnly() {
+        return new Headers(new ArrayList<>(entries), true);
+    }
+
+    /** Whether this is a read-only header list (a request's or an upload part's). */
     public boolean isReadOnly() {
         return readOnly;
     }
