@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.commons.fileupload2.core.FileItemHeaders;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
@@ -51,6 +52,8 @@ public final class FormParser {
 
     private static final String URLENCODED = "application/x-www-form-urlencoded";
     private static final String MULTIPART = "multipart/form-data";
+    // A backslash-escaped quote or backslash inside a quoted header parameter.
+    private static final Pattern QUOTED_PAIR = Pattern.compile("\\\\([\\\\\"])");
 
     private FormParser() {}
 
@@ -189,7 +192,7 @@ public final class FormParser {
         }
 
         void read(FileItemInput item) throws IOException {
-            String filename = item.isFormField() ? null : item.getName();
+            String filename = item.isFormField() ? null : unescapeQuoted(item.getName());
             FileStorage.PartInfo info = new FileStorage.PartInfo(item.getFieldName(), filename, headers(item));
             try (InputStream in = item.getInputStream()) {
                 if (item.isFormField()) {
@@ -224,6 +227,15 @@ public final class FormParser {
                 folder = Files.createTempDirectory(limits.tempDir(), "request-");
             }
             return folder;
+        }
+
+        /**
+         * commons-fileupload2 strips the quotes of {@code filename="..."} but keeps its backslash escapes;
+         * Werkzeug's {@code parse_options_header} resolves the escapes, so {@code filename="C:\\dir\\a\"b.txt"}
+         * is {@code C:\dir\a"b.txt}.
+         */
+        private static String unescapeQuoted(String name) {
+            return name == null || name.indexOf('\\') < 0 ? name : QUOTED_PAIR.matcher(name).replaceAll("$1");
         }
 
         ParsedForm result() {

@@ -122,6 +122,8 @@ class FormParserTest {
         try (ParsedForm parsed = FormParser.parse(multipartCase("non-ascii-filename"), limits)) {
             assertEquals("r\u00e9sum\u00e9 \u65e5\u672c.pdf", parsed.files().get("cv").filename());
             assertEquals("../../etc/passwd", parsed.files().get("path").filename());
+            assertEquals("C:\\dir\\a\"b.txt", parsed.files().get("quoted").filename());
+            assertEquals("\u00e9t\u00e9.txt", parsed.files().get("rfc2231").filename());
         }
     }
 
