@@ -1,33 +1,300 @@
 package dev.flaskj.http;
 
+import dev.flaskj.exceptions.BadRequest;
 import dev.flaskj.exceptions.RequestEntityTooLarge;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.commons.fileupload2.core.FileItemHeaders;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.apache.commons.fileupload2.core.RequestContext;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletDiskFileUpload;
 
-/** Stand-in until the http package lands. */
+/**
+ * Reads a request body as a form: {@code application/x-www-form-urlencoded} or {@code multipart/form-data}, with
+ * Flask 3.1's limits.
+ *
+ * <p>Werkzeug: {@code werkzeug.formparser.FormDataParser} and {@code Request.get_data}. The body is read only
+ * from {@code getInputStream()} (never {@code getParameter} or {@code getParts}, which need servlet
+ * configuration a filter does not control). Multipart parsing uses commons-fileupload2's streaming iterator,
+ * which never appears in this API.
+ * <pre>{@code
+ * try (ParsedForm parsed = FormParser.parse(req, FormLimits.defaults())) {
+ *     MultiDict<String> form = parsed.form();
+ *     MultiDict<FileStorage> files = parsed.files();
+ * }
+ * }</pre>
+ * Errors, all thrown before the method returns and after every temp file written so far has been deleted:
+ * <ul>
+ * <li>{@link RequestEntityTooLarge} (413): a {@code Content-Length} above {@code maxContentLength} (nothing is
+ *     read), more bytes than that arriving whatever the header said (reading stops), a non-file field (or a whole
+ *     urlencoded body) above {@code maxFormMemorySize}, more than {@code maxFormParts} parts, or a part header
+ *     block above {@value #MAX_PART_HEADER_SIZE} bytes.</li>
+ * <li>{@link BadRequest} (400): a multipart body without a boundary, truncated, or otherwise malformed, and a
+ *     client that went away mid-body. Werkzeug ({@code silent=True}) answers these with an empty form instead;
+ *     catch {@code BadRequest} and use {@link ParsedForm#empty()} for that behaviour.</li>
+ * </ul>
+ */
 public final class FormParser {
+    /** The largest header block one multipart part may have (commons-fileupload2's own default is 512). */
+    public static final int MAX_PART_HEADER_SIZE = 8 * 1024;
+
+    private static final String URLENCODED = "application/x-www-form-urlencoded";
+    private static final String MULTIPART = "multipart/form-data";
+    // A backslash-escaped quote or backslash inside a quoted header parameter.
+    private static final Pattern QUOTED_PAIR = Pattern.compile("\\\\([\\\\\"])");
+
     private FormParser() {}
 
+    /**
+     * The form in the request's body, or {@link ParsedForm#empty()} without reading anything when the content
+     * type is neither urlencoded nor multipart/form-data (any method, as in Werkzeug). The charset parameter is
+     * ignored: Werkzeug 3 always decodes as UTF-8, invalid bytes in a multipart field become U+FFFD, and an
+     * urlencoded body that is not valid UTF-8 gives an empty form (Werkzeug's silent failure).
+     *
+     * @throws RequestEntityTooLarge when a limit is passed (see the class comment)
+     * @throws BadRequest for a malformed multipart body or a broken connection
+     */
     public static ParsedForm parse(HttpServletRequest req, FormLimits limits) {
-        String ct = req.getContentType();
-        if (ct == null || !ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        String mimetype = mimetype(req.getContentType());
+        boolean multipart = mimetype.equals(MULTIPART);
+        if (!multipart && !mimetype.equals(URLENCODED)) {
             return ParsedForm.empty();
         }
-        return new ParsedForm(UrlEncoded.parse(new String(readBody(req, limits.maxContentLength()),
-                StandardCharsets.UTF_8)));
+        checkDeclaredLength(req, limits.maxContentLength());
+        if (req.getContentLengthLong() == 0) {
+            return ParsedForm.empty();
+        }
+        return multipart ? parseMultipart(req, limits) : parseUrlEncoded(req, limits);
     }
 
+    /**
+     * The whole body: Flask's {@code request.get_data()}, with the same {@code maxContentLength} rule as
+     * {@link #parse} (null means no limit).
+     *
+     * @throws RequestEntityTooLarge when the body is, or says it is, longer than {@code maxContentLength}
+     * @throws BadRequest when reading fails (the client went away)
+     */
     public static byte[] readBody(HttpServletRequest req, Long maxContentLength) {
-        try {
-            byte[] b = req.getInputStream().readAllBytes();
-            if (maxContentLength != null && b.length > maxContentLength) {
-                throw new RequestEntityTooLarge();
-            }
-            return b;
+        checkDeclaredLength(req, maxContentLength);
+        try (InputStream in = body(req, maxContentLength)) {
+            return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new BadRequest();
+        }
+    }
+
+    private static void checkDeclaredLength(HttpServletRequest req, Long max) {
+        // Werkzeug: Request.stream / get_input_stream raise before reading when Content-Length is too big.
+        if (max != null && req.getContentLengthLong() > max) {
+            throw new RequestEntityTooLarge();
+        }
+    }
+
+    private static InputStream body(HttpServletRequest req, Long max) throws IOException {
+        InputStream in = req.getInputStream();
+        return max == null ? in : new LimitedInputStream(in, max);
+    }
+
+    private static ParsedForm parseUrlEncoded(HttpServletRequest req, FormLimits limits) {
+        // Werkzeug: _parse_urlencoded refuses a body over max_form_memory_size; we count instead of trusting the
+        // header, so a chunked body is bounded too.
+        long cap = limits.maxFormMemorySize();
+        if (req.getContentLengthLong() > cap) {
+            throw new RequestEntityTooLarge();
+        }
+        byte[] bytes;
+        try (InputStream in = body(req, limits.maxContentLength())) {
+            bytes = readAtMost(in, cap);
+        } catch (IOException e) {
+            throw new BadRequest();
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return new ParsedForm(UrlEncoded.parse(text), MultiDict.empty(), null);
+        } catch (CharacterCodingException e) {
+            // Werkzeug: stream.read().decode() raises UnicodeDecodeError, which the silent parser turns into {}.
+            return ParsedForm.empty();
+        }
+    }
+
+    private static ParsedForm parseMultipart(HttpServletRequest req, FormLimits limits) {
+        Spool spool = new Spool(limits);
+        try {
+            JakartaServletDiskFileUpload upload = new JakartaServletDiskFileUpload();
+            // Werkzeug decodes part headers as UTF-8 whatever the request says; a bogus charset cannot fail here.
+            upload.setHeaderCharset(StandardCharsets.UTF_8);
+            upload.setMaxPartHeaderSize(MAX_PART_HEADER_SIZE);
+            BodyContext context = new BodyContext(req.getContentType(), req.getContentLengthLong(),
+                    body(req, limits.maxContentLength()));
+            FileItemInputIterator items = upload.getItemIterator(context);
+            int parts = 0;
+            while (items.hasNext()) {
+                FileItemInput item = items.next();
+                // Werkzeug: MultiPartParser counts every part against max_form_parts.
+                if (++parts > limits.maxFormParts()) {
+                    throw new RequestEntityTooLarge();
+                }
+                spool.read(item);
+            }
+            return spool.result();
+        } catch (FileUploadSizeException e) {
+            spool.discard(e);
+            throw new RequestEntityTooLarge();
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            // Malformed body (MalformedStreamException, no boundary, broken headers) or a client that went away.
+            spool.discard(e);
+            throw new BadRequest();
+        } catch (RuntimeException | Error e) {
+            spool.discard(e);
+            throw e;
+        }
+    }
+
+    /** Reads up to {@code max} bytes; one more means the value is too large. */
+    private static byte[] readAtMost(InputStream in, long max) throws IOException {
+        int room = max >= Integer.MAX_VALUE - 8 ? Integer.MAX_VALUE - 8 : (int) max + 1;
+        byte[] bytes = in.readNBytes(room);
+        if (bytes.length > max) {
+            throw new RequestEntityTooLarge();
+        }
+        return bytes;
+    }
+
+    static String mimetype(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semi = contentType.indexOf(';');
+        return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The parts read so far, and the request's private temp folder, created on the first large upload. */
+    private static final class Spool {
+        private final FormLimits limits;
+        private final MultiDict.Builder<String> form = MultiDict.builder();
+        private final MultiDict.Builder<FileStorage> files = MultiDict.builder();
+        private Path folder;
+
+        Spool(FormLimits limits) {
+            this.limits = limits;
+        }
+
+        void read(FileItemInput item) throws IOException {
+            String filename = item.isFormField() ? null : unescapeQuoted(item.getName());
+            FileStorage.PartInfo info = new FileStorage.PartInfo(item.getFieldName(), filename, headers(item));
+            try (InputStream in = item.getInputStream()) {
+                if (item.isFormField()) {
+                    // Werkzeug 3: fields are UTF-8 whatever their Content-Type says, invalid bytes as U+FFFD.
+                    byte[] value = readAtMost(in, limits.maxFormMemorySize());
+                    form.add(info.name(), new String(value, StandardCharsets.UTF_8));
+                } else {
+                    files.add(info.name(), store(in, info));
+                }
+            }
+        }
+
+        private FileStorage store(InputStream in, FileStorage.PartInfo info) throws IOException {
+            int threshold = limits.inMemoryThreshold();
+            byte[] head = in.readNBytes(threshold == Integer.MAX_VALUE ? threshold : threshold + 1);
+            if (head.length <= threshold) {
+                return FileStorage.inMemory(info, head, head.length);
+            }
+            Path file = Files.createTempFile(folder(), "part-", ".upload");
+            long size;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                out.write(head);
+                size = head.length + in.transferTo(out);
+            }
+            return FileStorage.onDisk(info, file, size);
+        }
+
+        private Path folder() throws IOException {
+            if (folder == null) {
+                Files.createDirectories(limits.tempDir());
+                // createTempDirectory gives an unpredictable name and, on POSIX, owner-only permissions.
+                folder = Files.createTempDirectory(limits.tempDir(), "request-");
+            }
+            return folder;
+        }
+
+        /**
+         * commons-fileupload2 strips the quotes of {@code filename="..."} but keeps its backslash escapes;
+         * Werkzeug's {@code parse_options_header} resolves the escapes, so {@code filename="C:\\dir\\a\"b.txt"}
+         * is {@code C:\dir\a"b.txt}.
+         */
+        private static String unescapeQuoted(String name) {
+            return name == null || name.indexOf('\\') < 0 ? name : QUOTED_PAIR.matcher(name).replaceAll("$1");
+        }
+
+        ParsedForm result() {
+            return new ParsedForm(form.build(), files.build(), folder);
+        }
+
+        void discard(Throwable cause) {
+            if (folder == null) {
+                return;
+            }
+            try {
+                ParsedForm.deleteRecursively(folder);
+            } catch (IOException e) {
+                cause.addSuppressed(e);
+            }
+        }
+
+        private static Headers headers(FileItemInput item) {
+            Headers headers = new Headers();
+            FileItemHeaders source = item.getHeaders();
+            if (source == null) {
+                return headers.asReadOnly();
+            }
+            // commons-fileupload2 lower-cases names; title-case them back to the usual spelling.
+            for (Iterator<String> names = source.getHeaderNames(); names.hasNext(); ) {
+                String name = names.next();
+                for (Iterator<String> values = source.getHeaders(name); values.hasNext(); ) {
+                    headers.add(Headers.titleCase(name), values.next().replace('\r', ' ').replace('\n', ' '));
+                }
+            }
+            return headers.asReadOnly();
+        }
+    }
+
+    /** The request as commons-fileupload2 sees it: our counted body, and always UTF-8. */
+    private record BodyContext(String contentType, long contentLength, InputStream body) implements RequestContext {
+        @Override
+        public String getCharacterEncoding() {
+            return StandardCharsets.UTF_8.name();
+        }
+
+        @Override
+        public long getContentLength() {
+            return contentLength;
+        }
+
+        @Override
+        public String getContentType() {
+            return contentType;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return body;
+        }
+
+        @Override
+        public boolean isMultipartRelated() {
+            return false;
         }
     }
 }
