@@ -14,6 +14,7 @@ import dev.flaskj.json.JsonDecodeException;
 import dev.flaskj.routing.Rule;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -228,10 +229,7 @@ public final class Request {
         if (method.equals("GET")) {
             return args();
         }
-        MultiDict.Builder<String> b = MultiDict.builder();
-        args().forEach(e -> b.add(e.getKey(), e.getValue()));
-        form().forEach(e -> b.add(e.getKey(), e.getValue()));
-        return b.build();
+        return MultiDict.combine(List.of(args(), form()));
     }
 
     private ParsedForm parsedForm() {

@@ -137,15 +137,12 @@ public class SecureCookieSessionInterface extends SessionInterface {
         }
         Instant now = clock.instant();
         String value = serializer.dumps(taggedJson.dumps(session.snapshot()), now.getEpochSecond());
-        response.setCookie(new SetCookie(name, value, null, expirationTime(app, session, now), path, domain, secure,
-                httpOnly, sameSite, partitioned));
+        SetCookie cookie = new SetCookie(name, value, null, expirationTime(app, session, now), path, domain, secure,
+                httpOnly, sameSite, partitioned);
+        response.setCookie(cookie);
         addVaryCookie(response);
-        long max = app.config().getLong("MAX_COOKIE_SIZE", 4093);
-        if (max > 0 && name.length() + value.length() + 1 > max) {
-            app.logger().warning("The '" + name + "' cookie is too large: the value was " + value.length()
-                    + " bytes but the limit is " + max + " bytes. Browsers may silently ignore cookies larger than"
-                    + " this.");
-        }
+        cookie.sizeWarning((int) app.config().getLong("MAX_COOKIE_SIZE", 4093), now)
+                .ifPresent(app.logger()::warning);
     }
 
     static void addVaryCookie(Response response) {
