@@ -1,0 +1,83 @@
+package com.example.flaskr;
+
+import static dev.flaskj.Flask.g;
+
+import dev.flaskj.Extension;
+import dev.flaskj.Flask;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Flaskr's database as a flaskj extension: an embedded H2 database in a file, one JDBC connection per request kept
+ * in {@code g()} and closed when the app context ends (Flask tutorial: {@code flaskr/db.py}).
+ *
+ * <p>The folder comes from config {@code FLASKR_DATA_DIR} (environment {@code FLASK_FLASKR_DATA_DIR}, or a
+ * context-param of that name), else the system property {@code flaskr.data-dir}, else {@code flaskj-example} in the
+ * temp folder, so the posts survive a redeploy. The schema is created on first start.
+ */
+public final class Database implements Extension {
+    private String url;
+
+    @Override
+    public void initApp(Flask app) {
+        app.extensions().put("flaskr.db", this);
+        app.teardownAppcontext(exc -> {
+            Connection db = g().pop("db");
+            if (db != null) {
+                db.close();
+            }
+        });
+    }
+
+    /** Opens the database (creating the schema) once the app's config is final: call from the first request. */
+    synchronized String url(Flask app) {
+        if (url == null) {
+            Path dir = dataDir(app);
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the Flaskr data folder " + dir, e);
+            }
+            url = "jdbc:h2:file:" + dir.resolve("flaskr").toAbsolutePath() + ";DB_CLOSE_DELAY=0";
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS users (id INT AUTO_INCREMENT PRIMARY KEY,"
+                        + " username VARCHAR(200) UNIQUE NOT NULL, password VARCHAR(300) NOT NULL)");
+                s.execute("CREATE TABLE IF NOT EXISTS posts (id INT AUTO_INCREMENT PRIMARY KEY,"
+                        + " author_id INT NOT NULL REFERENCES users (id),"
+                        + " created TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,"
+                        + " title VARCHAR(500) NOT NULL, body VARCHAR(20000) NOT NULL)");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot open the Flaskr database at " + url, e);
+            }
+            app.logger().info("Flaskr database at " + dir);
+        }
+        return url;
+    }
+
+    private static Path dataDir(Flask app) {
+        String dir = app.config().getString("FLASKR_DATA_DIR", null);
+        if (dir == null) {
+            dir = System.getProperty("flaskr.data-dir");
+        }
+        return dir != null ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"), "flaskj-example");
+    }
+
+    /** This request's connection, opened on first use (Flask tutorial: {@code get_db()}). */
+    public static Connection get() {
+        return g().setDefault("db", () -> {
+            Flask app = Flask.currentApp();
+            Database db = (Database) app.extensions().get("flaskr.db");
+            try {
+                return DriverManager.getConnection(db.url(app));
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot connect to the Flaskr database", e);
+            }
+        });
+    }
+}
