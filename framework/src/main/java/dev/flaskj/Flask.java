@@ -18,12 +18,14 @@ import dev.flaskj.sessions.NullSession;
 import dev.flaskj.sessions.SecureCookieSessionInterface;
 import dev.flaskj.sessions.Session;
 import dev.flaskj.sessions.SessionInterface;
+import dev.flaskj.templating.TemplateRenderer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -71,7 +73,6 @@ public class Flask extends Scaffold {
     private final List<TeardownFunction> teardownAppcontext = new ArrayList<>();
     private final Map<String, Object> extensions = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Dispatcher dispatcher = new Dispatcher(this);
-    private final StaticFiles staticFiles = new StaticFiles(this);
     private volatile JsonProvider json;
     private volatile SessionInterface sessionInterface;
     private volatile ServletContext servletContext;
@@ -93,7 +94,7 @@ public class Flask extends Scaffold {
         if (debugEnv != null) {
             config.put("DEBUG", Config.parseBoolean(debugEnv));
         }
-        addUrlRule("/static/<path:filename>", "static", args -> staticFiles.serve(args.get("filename")));
+        addUrlRule("/static/<path:filename>", "static", args -> serveStaticFile(args.get("filename")));
         addConverters(urlMap.converters());
         ViewBinder.bind(this, this, Flask.class);
     }
@@ -486,6 +487,128 @@ public class Flask extends Scaffold {
     public static void afterThisRequest(AfterRequestFunction f) {
         ContextStack.request().afterThisRequest().add(Objects.requireNonNull(f, "f == null"));
     }
+
+    // --- templating and files
+
+    private final TemplateRenderer templateRenderer = new TemplateRenderer(this);
+
+    /** The app's Thymeleaf renderer (Flask: {@code app.jinja_env}); customise its engine before the first render. */
+    public TemplateRenderer templateRenderer() {
+        return templateRenderer;
+    }
+
+    /**
+     * Renders a template from the template folder; {@link #renderTemplate} delegates here (Flask:
+     * {@code render_template}). Override to add variables to every template, as a context processor would.
+     */
+    public String render(String name, Map<String, ?> context) {
+        RequestContext ctx = ContextStack.requestOrNull();
+        return templateRenderer.render(name, context, ctx == null ? null : ctx.servletResponse());
+    }
+
+    /** Renders a template given as text; {@link #renderTemplateString} delegates here. */
+    public String renderString(String source, Map<String, ?> context) {
+        RequestContext ctx = ContextStack.requestOrNull();
+        return templateRenderer.renderString(source, context, ctx == null ? null : ctx.servletResponse());
+    }
+
+    /**
+     * A response sending {@code file}; {@link #sendFile} delegates here (Flask: {@code send_file}).
+     *
+     * @param mimetype null to guess it from the file name
+     */
+    public Response serveFile(Path file, String mimetype) throws IOException {
+        return FileSender.send(this, FileSender.fromPath(file), mimetype, currentRequestOrNull());
+    }
+
+    /** A response sending {@code filename} from {@code directory}, 404 when unsafe or missing; see {@link #sendFromDirectory}. */
+    public Response serveFromDirectory(Path directory, String filename) throws IOException {
+        return FileSender.send(this, FileSender.fromDirectory(directory, filename), null, currentRequestOrNull());
+    }
+
+    /**
+     * A response sending {@code filename} from the webapp's {@code static/} folder (class path {@code static/}
+     * outside a container); the {@code static} endpoint and {@link #sendStaticFile} use it (Flask:
+     * {@code app.send_static_file}).
+     */
+    public Response serveStaticFile(String filename) throws IOException {
+        ServletContext sc = servletContext;
+        FileSender.Source src = sc != null ? FileSender.fromWebapp(sc, "static", filename)
+                : FileSender.fromClasspath(getClass().getClassLoader(), "static", filename);
+        return FileSender.send(this, src, null, currentRequestOrNull());
+    }
+
+    private static Request currentRequestOrNull() {
+        RequestContext ctx = ContextStack.requestOrNull();
+        return ctx == null ? null : ctx.request();
+    }
+
+    /**
+     * Renders {@code templates/name} with key/value pairs (Flask: {@code render_template}); return the result
+     * from a view for a {@code text/html} response.
+     * <pre>{@code
+     * return renderTemplate("hello.html", "name", name);
+     * }</pre>
+     *
+     * @throws dev.flaskj.templating.TemplateNotFoundException when no template folder has it
+     * @throws dev.flaskj.templating.TemplateException for a syntax or evaluation error
+     */
+    public static String renderTemplate(String name, Object... keysAndValues) {
+        return currentApp().render(name, pairs(keysAndValues));
+    }
+
+    /** {@link #renderTemplate(String, Object...)} with the variables in a map. */
+    public static String renderTemplate(String name, Map<String, ?> context) {
+        return currentApp().render(name, context);
+    }
+
+    /** Renders {@code source} as an HTML template (Flask: {@code render_template_string}). */
+    public static String renderTemplateString(String source, Object... keysAndValues) {
+        return currentApp().renderString(source, pairs(keysAndValues));
+    }
+
+    /** {@link #renderTemplateString(String, Object...)} with the variables in a map. */
+    public static String renderTemplateString(String source, Map<String, ?> context) {
+        return currentApp().renderString(source, context);
+    }
+
+    /** Escapes a value for HTML (MarkupSafe: {@code escape}); see {@link Markup#escape}. */
+    public static Markup escape(Object value) {
+        return Markup.escape(value);
+    }
+
+    /**
+     * Sends a file with ETag, Last-Modified, 304 and Range support (Flask: {@code send_file}); the type is
+     * guessed from the name. Never pass a path built from user input: use {@link #sendFromDirectory}.
+     */
+    public static Response sendFile(Path file) throws IOException {
+        return currentApp().serveFile(file, null);
+    }
+
+    /** {@link #sendFile(Path)} with an explicit mimetype ({@code ; charset=utf-8} is added to text types). */
+    public static Response sendFile(Path file, String mimetype) throws IOException {
+        return currentApp().serveFile(file, mimetype);
+    }
+
+    /**
+     * Sends {@code filename}, which may come from the user, from inside {@code directory}
+     * (Flask: {@code send_from_directory}): {@code ..}, absolute paths, backslashes, NUL and symbolic links out
+     * of the directory are a 404, as are missing files and directories.
+     * <pre>{@code
+     * @Route("/uploads/<path:name>")
+     * Response download(String name) throws IOException { return sendFromDirectory(uploads, name); }
+     * }</pre>
+     */
+    public static Response sendFromDirectory(Path directory, String filename) throws IOException {
+        return currentApp().serveFromDirectory(directory, filename);
+    }
+
+    /** Sends a file from the webapp's {@code static/} folder (Flask: {@code app.send_static_file}). */
+    public static Response sendStaticFile(String filename) throws IOException {
+        return currentApp().serveStaticFile(filename);
+    }
+
+    // --- end of templating and files
 
     // ------------------------------------------------------------------ internals for the dispatcher
 
