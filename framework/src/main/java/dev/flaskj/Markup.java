@@ -172,7 +172,12 @@ public final class Markup implements CharSequence, HtmlSafe, Comparable<Markup> 
         return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f' || c == '\u0085';
     }
 
-    /** The text with HTML entities turned back into characters (MarkupSafe: {@code unescape}, i.e. {@code html.unescape}). */
+    /**
+     * The text with HTML entities turned back into characters (MarkupSafe: {@code unescape}, i.e. Python's
+     * {@code html.unescape}): HTML5 named references, numeric ones with the same replacements for invalid code
+     * points. One known difference: a legacy name without {@code ;} followed by letters and a {@code ;}
+     * ({@code &notit;}) stays as it is, where Python decodes the {@code &not} prefix.
+     */
     public String unescape() {
         return unescapeText(html);
     }
