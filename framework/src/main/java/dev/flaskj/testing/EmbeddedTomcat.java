@@ -18,6 +18,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.Wrapper;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Constants;
 import org.apache.catalina.startup.ContextConfig;
 import org.apache.catalina.startup.Tomcat;
@@ -116,11 +117,17 @@ public final class EmbeddedTomcat implements AutoCloseable {
                         "org.apache.catalina.servlets.DefaultServlet");
                 defaultServlet.setLoadOnStartup(1);
                 defaultServlet.setOverridable(true);
-                ctx.addServletMappingDecoded("/", "default");
+                ctx.addServletMappingDecoded("/", "default", false); // the 2-arg form is deprecated in 11
                 Tomcat.addDefaultMimeTypeMappings(ctx);
             }
         });
         ((StandardJarScanner) ctx.getJarScanner()).setScanClassPath(false);
+        if (ctx instanceof StandardContext standard) {
+            // Leak detection needs --add-opens on JDK 17+ and warns at every stop without it; a test server
+            // shares the test's class loader, so there is no redeployment leak to detect.
+            standard.setClearReferencesThreadLocals(false);
+            standard.setClearReferencesRmiTargets(false);
+        }
         return ctx;
     }
 
