@@ -106,6 +106,8 @@ public final class EmbeddedTomcat implements AutoCloseable {
         return tomcat;
     }
 
+    // addServletMappingDecoded is deprecated in Tomcat 11 (not in 10.1) and still the way to map a servlet in both.
+    @SuppressWarnings("deprecation")
     private static Context deploy(Tomcat tomcat, Path app, String contextPath) {
         ContextConfig config = new ContextConfig();
         config.setDefaultWebXml(Constants.NoDefaultWebXml);
@@ -117,7 +119,7 @@ public final class EmbeddedTomcat implements AutoCloseable {
                         "org.apache.catalina.servlets.DefaultServlet");
                 defaultServlet.setLoadOnStartup(1);
                 defaultServlet.setOverridable(true);
-                ctx.addServletMappingDecoded("/", "default", false); // the 2-arg form is deprecated in 11
+                ctx.addServletMappingDecoded("/", "default");
                 Tomcat.addDefaultMimeTypeMappings(ctx);
             }
         });

@@ -63,6 +63,11 @@ class EmbeddedTomcatTest {
             assertEquals(200, index.statusCode());
             assertEquals("Hello from Tomcat at /myapplication", index.body());
 
+            HttpResponse<String> css = get(server.baseUri().resolve("static/site.css"));
+            assertEquals(200, css.statusCode());
+            assertEquals("body { color: red }", css.body());
+            assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+
             HttpResponse<String> missing = get(server.baseUri().resolve("nope"));
             assertEquals(404, missing.statusCode());
             assertTrue(missing.body().contains("<title>404 Not Found</title>"), missing.body());
