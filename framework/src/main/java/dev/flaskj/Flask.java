@@ -18,6 +18,8 @@ import dev.flaskj.sessions.NullSession;
 import dev.flaskj.sessions.SecureCookieSessionInterface;
 import dev.flaskj.sessions.Session;
 import dev.flaskj.sessions.SessionInterface;
+import dev.flaskj.testing.TestClient;
+import dev.flaskj.testing.TestRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -244,6 +246,51 @@ public class Flask extends Scaffold {
     public RequestContext requestContext(HttpServletRequest request) {
         return new RequestContext(this, request, null).push();
     }
+
+    // ================================================================== testing (begin; owned by dev.flaskj.testing)
+
+    /** A test client with a cookie jar (Flask: {@code app.test_client()}); see {@link TestClient}. */
+    public TestClient testClient() {
+        return new TestClient(this);
+    }
+
+    /** A test client; {@code useCookies=false} keeps no cookie jar (Flask: {@code test_client(use_cookies=False)}). */
+    public TestClient testClient(boolean useCookies) {
+        return new TestClient(this, useCookies);
+    }
+
+    /**
+     * A pushed request context for a GET of {@code path} (Flask: {@code app.test_request_context(path)}): URL
+     * matching runs, views and hooks do not. Close it to pop.
+     * <pre>{@code
+     * try (RequestContext ctx = app.testRequestContext("/hello")) {
+     *     assertEquals("/hello", request().path());
+     * }
+     * }</pre>
+     */
+    public RequestContext testRequestContext(String path) {
+        return testRequestContext(TestRequest.get(path));
+    }
+
+    /** {@link #testRequestContext(String)} with another method. */
+    public RequestContext testRequestContext(String path, String method) {
+        return testRequestContext(TestRequest.of(method, path));
+    }
+
+    /** A pushed request context for a full test request (query, form, JSON, headers, base URL). */
+    public RequestContext testRequestContext(TestRequest request) {
+        return requestContext(request.toServletRequest(this));
+    }
+
+    /**
+     * Removes every app and request context from the current thread; returns whether there was any. For test
+     * harnesses (see {@link dev.flaskj.testing.LeakedContexts}); never call it while serving requests.
+     */
+    public static boolean clearContextsForTesting() {
+        return ContextStack.clear();
+    }
+
+    // ================================================================== testing (end)
 
     /**
      * Serves one servlet request through the whole Flask pipeline: context push, URL matching, hooks, view,
