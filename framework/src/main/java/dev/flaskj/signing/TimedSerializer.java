@@ -38,6 +38,7 @@ public final class TimedSerializer {
 
     private final Signer signer;
     private final Zlib zlib = new Zlib(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+    private final PayloadCache cache = new PayloadCache();
 
     /**
      * A serializer whose current key is {@code secretKeys.get(0)} (Flask's {@code SECRET_KEY}); the others are
@@ -56,14 +57,22 @@ public final class TimedSerializer {
         if (epochSeconds < 0) {
             throw new IllegalArgumentException("epochSeconds < 0: " + epochSeconds);
         }
+        String payload = cache.payloadFor(json);
+        if (payload == null) {
+            payload = encodePayload(json);
+            cache.put(json, payload);
+        }
+        return signer.sign(payload + '.' + ENCODER.encodeToString(timestampBytes(epochSeconds)));
+    }
+
+    // itsdangerous: URLSafeSerializerMixin.dump_payload compresses only when it saves at least 2 bytes, which
+    // pays for the '.' marker.
+    private String encodePayload(String json) {
         byte[] data = json.getBytes(StandardCharsets.UTF_8);
         byte[] compressed = zlib.compress(data);
-        // itsdangerous: URLSafeSerializerMixin.dump_payload compresses only when it saves at least 2 bytes,
-        // which pays for the '.' marker.
-        String payload = compressed.length < data.length - 1
+        return compressed.length < data.length - 1
                 ? "." + ENCODER.encodeToString(compressed)
                 : ENCODER.encodeToString(data);
-        return signer.sign(payload + '.' + ENCODER.encodeToString(timestampBytes(epochSeconds)));
     }
 
     /**
@@ -99,7 +108,13 @@ public final class TimedSerializer {
         if (age < 0) {
             throw new SignatureExpiredException("Signature age " + age + " < 0 seconds", timestamp);
         }
-        return decodePayload(value.substring(0, dot));
+        String payload = value.substring(0, dot);
+        String json = cache.jsonFor(payload);
+        if (json == null) {
+            json = decodePayload(payload);
+            cache.put(json, payload);
+        }
+        return json;
     }
 
     // itsdangerous: Signer.unsign, rsplit('.', 1) and verify.

@@ -41,11 +41,14 @@ import org.junit.jupiter.api.io.TempDir;
 class FlaskDifferentialTest {
     private static final String SECRET = "differential-secret";
     private static final long TIMESTAMP = 1_700_000_000L;
-    private static final TimedSerializer SERIALIZER =
-            new TimedSerializer(List.of(SECRET.getBytes(StandardCharsets.UTF_8)), "cookie-session");
     private static final TaggedJson TAGGED = new TaggedJson(TestMarkup::new);
 
     private static Map<String, Map<String, Object>> cases;
+
+    /** A fresh serializer per use, so no test is answered from another test's payload cache. */
+    private static TimedSerializer serializer() {
+        return new TimedSerializer(List.of(SECRET.getBytes(StandardCharsets.UTF_8)), "cookie-session");
+    }
     private static Map<String, Map<String, Object>> flask;
 
     /** The Java twins of flask_sessions.py's CASES, with the types Java reads them back as. */
@@ -78,7 +81,7 @@ class FlaskDifferentialTest {
         cases = javaCases();
         StringBuilder input = new StringBuilder();
         for (Map.Entry<String, Map<String, Object>> c : cases.entrySet()) {
-            input.append(c.getKey()).append('\t').append(SERIALIZER.dumps(TAGGED.dumps(c.getValue()), TIMESTAMP))
+            input.append(c.getKey()).append('\t').append(serializer().dumps(TAGGED.dumps(c.getValue()), TIMESTAMP))
                     .append('\n');
         }
         Path script = dir.resolve("flask_sessions.py");
@@ -101,7 +104,7 @@ class FlaskDifferentialTest {
     @Test
     void javaWritesTheSameCookiesAsFlask() {
         for (String name : cases.keySet()) {
-            String javaCookie = SERIALIZER.dumps(TAGGED.dumps(cases.get(name)), TIMESTAMP);
+            String javaCookie = serializer().dumps(TAGGED.dumps(cases.get(name)), TIMESTAMP);
             assertEquals(flask.get(name).get("cookie"), javaCookie, name);
         }
     }
@@ -110,7 +113,7 @@ class FlaskDifferentialTest {
     void javaReadsFlasksCookiesAsTheDocumentedValues() throws BadSignatureException, JsonDecodeException {
         for (String name : cases.keySet()) {
             String cookie = (String) flask.get(name).get("cookie");
-            Object loaded = TAGGED.loads(SERIALIZER.loads(cookie, 2_678_400L, TIMESTAMP));
+            Object loaded = TAGGED.loads(serializer().loads(cookie, 2_678_400L, TIMESTAMP));
             assertDeepEquals(cases.get(name), loaded, name);
         }
     }

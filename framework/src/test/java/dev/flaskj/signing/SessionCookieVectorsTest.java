@@ -20,9 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SessionCookieVectorsTest {
     private static final long TIMESTAMP = 1_700_000_000L;
     private static final long MAX_AGE = 31L * 24 * 3600;
-    private static final TimedSerializer SERIALIZER =
-            new TimedSerializer(List.of("dev".getBytes(StandardCharsets.UTF_8)), "cookie-session");
     private static final TaggedJson TAGGED = new TaggedJson(TestMarkup::new);
+
+    /** A fresh serializer per use, so no test is answered from another test's payload cache. */
+    private static TimedSerializer serializer() {
+        return new TimedSerializer(List.of("dev".getBytes(StandardCharsets.UTF_8)), "cookie-session");
+    }
 
     static Stream<Arguments> vectors() {
         Map<String, Object> second = new LinkedHashMap<>();
@@ -52,14 +55,14 @@ class SessionCookieVectorsTest {
     @MethodSource("vectors")
     void javaWritesFlasksCookie(String name, Map<String, Object> session, String json, String cookie) {
         assertEquals(json, TAGGED.dumps(session));
-        assertEquals(cookie, SERIALIZER.dumps(json, TIMESTAMP));
+        assertEquals(cookie, serializer().dumps(json, TIMESTAMP));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
     void javaReadsFlasksCookie(String name, Map<String, Object> session, String json, String cookie)
             throws BadSignatureException, JsonDecodeException {
-        String loaded = SERIALIZER.loads(cookie, MAX_AGE, TIMESTAMP + 60);
+        String loaded = serializer().loads(cookie, MAX_AGE, TIMESTAMP + 60);
         assertEquals(json, loaded);
         assertEquals(session, TAGGED.loads(loaded));
     }
@@ -68,7 +71,7 @@ class SessionCookieVectorsTest {
     @MethodSource("vectors")
     void flashesReadBackAsTuples(String name, Map<String, Object> session, String json, String cookie)
             throws BadSignatureException, JsonDecodeException {
-        Object loaded = TAGGED.loads(SERIALIZER.loads(cookie, MAX_AGE, TIMESTAMP));
+        Object loaded = TAGGED.loads(serializer().loads(cookie, MAX_AGE, TIMESTAMP));
         Object flashes = ((Map<?, ?>) loaded).get("_flashes");
         if (flashes != null) {
             for (Object flash : (List<?>) flashes) {

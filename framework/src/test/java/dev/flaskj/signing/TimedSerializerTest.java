@@ -150,6 +150,32 @@ class TimedSerializerTest {
         assertEquals(json, DEV.loads(DEV.dumps(json, TS), LIFETIME, TS));
     }
 
+    @Test
+    void cachedPayloadsStillNeedAValidSignature() throws BadSignatureException {
+        TimedSerializer serializer = serializer("dev");
+        String good = serializer.dumps("{\"a\":1}", TS);
+        assertEquals("{\"a\":1}", serializer.loads(good, LIFETIME, TS));
+        String forged = good.substring(0, good.lastIndexOf('.') + 1) + "AAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        assertThrows(BadSignatureException.class, () -> serializer.loads(forged, LIFETIME, TS));
+        // Same payload, other timestamp: re-signed, and the new timestamp is checked.
+        String later = serializer.dumps("{\"a\":1}", TS + 100);
+        assertThrows(SignatureExpiredException.class, () -> serializer.loads(later, LIFETIME, TS));
+    }
+
+    @Test
+    void manyDifferentSessionsThroughOneSerializer() throws BadSignatureException {
+        // More sessions than cache slots, interleaved, each compressed or not, must all round-trip exactly.
+        TimedSerializer serializer = serializer("dev");
+        TimedSerializer fresh = serializer("dev");
+        for (int i = 0; i < 1000; i++) {
+            String json = "{\"user\":" + i + ",\"pad\":\"" + "ab".repeat(i % 40) + "\"}";
+            String token = serializer.dumps(json, TS);
+            assertEquals(token, serializer("dev").dumps(json, TS));
+            assertEquals(json, serializer.loads(token, LIFETIME, TS));
+            assertEquals(json, fresh.loads(token, LIFETIME, TS));
+        }
+    }
+
     private static void assertBad(String message, String token) {
         BadSignatureException e = assertThrows(BadSignatureException.class, () -> DEV.loads(token, LIFETIME, TS));
         assertEquals(BadSignatureException.class, e.getClass());
