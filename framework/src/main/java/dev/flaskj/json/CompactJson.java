@@ -7,10 +7,10 @@ package dev.flaskj.json;
  * <p>Flask: what {@code app.json.dumps} produces by default (flask-behaviour.md §3), for the value types in the
  * table on {@link JsonProvider}, except that types outside the table are an error here rather than going through
  * JSON-B. Use {@link JsonProvider} for arbitrary objects.
- * <pre>{@code
- * CompactJson.dumps(Map.of("b", 1, "u", "é<>"));   // {"b":1,"u":"\u00e9<>"}
- * CompactJson.loads("[1, 2.5, null]");             // [1, 2.5, null] as Integer, Double, null
- * }</pre>
+ * <pre>
+ * CompactJson.dumps(Map.of("b", 1, "u", "é&lt;&gt;"));   // {"b":1,"u":"&#92;u00e9&lt;&gt;"}
+ * CompactJson.loads("[1, 2.5, null]");                 // [1, 2.5, null] as Integer, Double, null
+ * </pre>
  */
 public final class CompactJson {
     private CompactJson() {}

@@ -11,7 +11,7 @@ import java.util.Map;
  * Flask's JSON text and back. One per app; thread-safe.
  *
  * <p>Flask: {@code app.json}, a {@code flask.json.provider.DefaultJSONProvider} (flask-behaviour.md §3): keys
- * sorted, non-ASCII escaped as {@code \u00e9}, compact separators, or {@code indent=2} in debug mode.
+ * sorted, non-ASCII escaped as <code>&#92;u00e9</code>, compact separators, or {@code indent=2} in debug mode.
  * <pre>{@code
  * JsonProvider json = new JsonProvider();
  * json.dumps(Map.of("b", 1, "a", List.of(1, 2)), false);   // {"a":[1,2],"b":1}
@@ -32,7 +32,7 @@ import java.util.Map;
  *     {@code str})</td></tr>
  * <tr><td>{@code String}, other {@code CharSequence}, {@code Character}</td><td>a string, escaped as Python does:
  *     {@code \"}, {@code \\}, {@code \n}, {@code \r}, {@code \t}, {@code \b}, {@code \f}, other control
- *     characters, DEL and all non-ASCII as lowercase {@code \u00e9} (two escapes beyond U+FFFF); {@code / < > & '}
+ *     characters, DEL and all non-ASCII as lowercase <code>&#92;u00e9</code> (two escapes beyond U+FFFF); {@code / < > & '}
  *     as they are</td></tr>
  * <tr><td>{@code Map}</td><td>an object: keys as strings ({@code String.valueOf}; null is {@code "null"}), sorted
  *     by code point, or numerically when all keys are integers, as Python sorts them</td></tr>

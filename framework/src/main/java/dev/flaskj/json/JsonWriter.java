@@ -3,6 +3,7 @@ package dev.flaskj.json;
 import dev.flaskj.internal.HtmlSafe;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -148,11 +149,12 @@ final class JsonWriter {
             array(new ArrayIterator(value));
         } else if (value instanceof Optional<?> optional) {
             value(optional.orElse(null));
+        } else if (value instanceof HtmlSafe markup) {
+            // Flask: anything with __html__ is written as its HTML string (before CharSequence: a Markup that is
+            // also a CharSequence is still written through html()).
+            string(markup.html());
         } else if (value instanceof Character || value instanceof CharSequence || value instanceof UUID) {
             string(value.toString());
-        } else if (value instanceof HtmlSafe markup) {
-            // Flask: anything with __html__ is written as its HTML string.
-            string(markup.html());
         } else if (HttpDateFormat.isDate(value)) {
             string(HttpDateFormat.format(value));
         } else if (value instanceof Enum<?> e) {
@@ -272,9 +274,13 @@ final class JsonWriter {
     }
 
     private static Object read(RecordComponent component, Record record) {
+        Method accessor = component.getAccessor();
         try {
-            component.getAccessor().setAccessible(true);
-            return component.getAccessor().invoke(record);
+            // A record nested privately in the user's class is still written, as Python writes any dataclass.
+            if (!accessor.canAccess(record)) {
+                accessor.setAccessible(true);
+            }
+            return accessor.invoke(record);
         } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
             throw new IllegalArgumentException("Cannot read record component " + record.getClass().getName() + "."
                     + component.getName() + ": " + e, e);

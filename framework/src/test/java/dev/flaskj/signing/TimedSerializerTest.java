@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -173,6 +178,32 @@ class TimedSerializerTest {
             assertEquals(token, serializer("dev").dumps(json, TS));
             assertEquals(json, serializer.loads(token, LIFETIME, TS));
             assertEquals(json, fresh.loads(token, LIFETIME, TS));
+        }
+    }
+
+    @Test
+    void sharedAcrossThreads() throws Exception {
+        // One serializer per app serves every request thread: pooled zlib streams and the payload cache included.
+        TimedSerializer serializer = serializer("dev", "old");
+        List<Callable<Integer>> workers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            workers.add(() -> {
+                for (int i = 0; i < 2000; i++) {
+                    String json = "{\"t\":" + thread + ",\"i\":" + (i % 100) + ",\"pad\":\"" + "xy".repeat(i % 30) + "\"}";
+                    String token = serializer.dumps(json, TS);
+                    assertEquals(json, serializer.loads(token, LIFETIME, TS));
+                }
+                return thread;
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<Integer> f : pool.invokeAll(workers)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
