@@ -82,12 +82,15 @@ public final class Signer {
     public boolean verify(String message, String signature) {
         byte[] given = ascii(signature);
         byte[] bytes = ascii(message);
-        boolean ok = false;
         for (Hmac hmac : verifiers) {
             byte[] expected = Base64.getUrlEncoder().withoutPadding().encode(hmac.compute(bytes));
-            ok |= MessageDigest.isEqual(expected, given);
+            // Constant time within one comparison; stopping at the first matching key (as itsdangerous does)
+            // only reveals which of the app's keys signed a token the client already holds.
+            if (MessageDigest.isEqual(expected, given)) {
+                return true;
+            }
         }
-        return ok;
+        return false;
     }
 
     // Non-ASCII cannot occur in a token we or itsdangerous wrote; '?' makes such input fail verification.
