@@ -1,7 +1,5 @@
 package dev.flaskj;
 
-import dev.flaskj.exceptions.Aborter;
-import dev.flaskj.exceptions.HttpException;
 import dev.flaskj.exceptions.MethodNotAllowed;
 import dev.flaskj.exceptions.NotFound;
 import dev.flaskj.exceptions.RequestRedirect;
@@ -19,6 +17,8 @@ import dev.flaskj.sessions.SecureCookieSessionInterface;
 import dev.flaskj.sessions.Session;
 import dev.flaskj.sessions.SessionInterface;
 import dev.flaskj.templating.TemplateRenderer;
+import dev.flaskj.testing.TestClient;
+import dev.flaskj.testing.TestRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -246,6 +246,51 @@ public class Flask extends Scaffold {
         return new RequestContext(this, request, null).push();
     }
 
+    // ================================================================== testing (begin; owned by dev.flaskj.testing)
+
+    /** A test client with a cookie jar (Flask: {@code app.test_client()}); see {@link TestClient}. */
+    public TestClient testClient() {
+        return new TestClient(this);
+    }
+
+    /** A test client; {@code useCookies=false} keeps no cookie jar (Flask: {@code test_client(use_cookies=False)}). */
+    public TestClient testClient(boolean useCookies) {
+        return new TestClient(this, useCookies);
+    }
+
+    /**
+     * A pushed request context for a GET of {@code path} (Flask: {@code app.test_request_context(path)}): URL
+     * matching runs, views and hooks do not. Close it to pop.
+     * <pre>{@code
+     * try (RequestContext ctx = app.testRequestContext("/hello")) {
+     *     assertEquals("/hello", request().path());
+     * }
+     * }</pre>
+     */
+    public RequestContext testRequestContext(String path) {
+        return testRequestContext(TestRequest.get(path));
+    }
+
+    /** {@link #testRequestContext(String)} with another method. */
+    public RequestContext testRequestContext(String path, String method) {
+        return testRequestContext(TestRequest.of(method, path));
+    }
+
+    /** A pushed request context for a full test request (query, form, JSON, headers, base URL). */
+    public RequestContext testRequestContext(TestRequest request) {
+        return requestContext(request.toServletRequest(this));
+    }
+
+    /**
+     * Removes every app and request context from the current thread; returns whether there was any. For test
+     * harnesses (see {@link dev.flaskj.testing.LeakedContexts}); never call it while serving requests.
+     */
+    public static boolean clearContextsForTesting() {
+        return ContextStack.clear();
+    }
+
+    // ================================================================== testing (end)
+
     /**
      * Serves one servlet request through the whole Flask pipeline: context push, URL matching, hooks, view,
      * error handlers, response conversion, session save, write, context pop (Flask: {@code wsgi_app}).
@@ -315,179 +360,6 @@ public class Flask extends Scaffold {
         return ReturnValues.toResponse(this, rv);
     }
 
-    // ------------------------------------------------------------------ static helpers (Flask's module functions)
-
-    /** The current request (Flask: {@code request}). @throws IllegalStateException outside a request context */
-    public static Request request() {
-        return ContextStack.request().request();
-    }
-
-    /** The current app context's {@code g} (Flask: {@code g}). @throws IllegalStateException outside an app context */
-    public static AppGlobals g() {
-        return ContextStack.app().g();
-    }
-
-    /** The app handling the current request (Flask: {@code current_app}). */
-    public static Flask currentApp() {
-        return ContextStack.app().app();
-    }
-
-    /** Whether a request context is active (Flask: {@code has_request_context()}). */
-    public static boolean hasRequestContext() {
-        return ContextStack.hasRequestContext();
-    }
-
-    /** Whether an app context is active (Flask: {@code has_app_context()}). */
-    public static boolean hasAppContext() {
-        return ContextStack.hasAppContext();
-    }
-
-    /**
-     * Builds a URL for an endpoint from key/value pairs (Flask: {@code url_for}).
-     * <pre>{@code
-     * urlFor("profile", "username", "John Doe")          // /myapplication/user/John%20Doe
-     * urlFor("static", "filename", "style.css")          // /myapplication/static/style.css
-     * urlFor("index", "_external", true)                 // http://host/myapplication/
-     * }</pre>
-     * Keys the rule does not use become query parameters; {@code _external}, {@code _anchor}, {@code _method} and
-     * {@code _scheme} work as in Flask. A leading {@code .} means "in the current blueprint".
-     *
-     * @throws IllegalArgumentException for an odd number of arguments or a non-string key
-     * @throws dev.flaskj.routing.UrlBuildException when no rule of the endpoint can be built from the values
-     */
-    public static String urlFor(String endpoint, Object... keysAndValues) {
-        return currentApp().buildUrl(Objects.requireNonNull(endpoint, "endpoint == null"), pairs(keysAndValues));
-    }
-
-    /** {@link #urlFor(String, Object...)} with the values in a map (iteration order is the query order). */
-    public static String urlFor(String endpoint, Map<String, ?> values) {
-        return currentApp().buildUrl(Objects.requireNonNull(endpoint, "endpoint == null"), values);
-    }
-
-    static Map<String, Object> pairs(Object... keysAndValues) {
-        if (keysAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("expected key/value pairs, got an odd number of arguments");
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (!(keysAndValues[i] instanceof String key)) {
-                throw new IllegalArgumentException("argument " + i + " must be a String key, got "
-                        + keysAndValues[i]);
-            }
-            values.put(key, keysAndValues[i + 1]);
-        }
-        return values;
-    }
-
-    /** A 302 redirect to {@code location}, as given (Flask: {@code redirect}). */
-    public static Response redirect(String location) {
-        return redirect(location, 302);
-    }
-
-    /** A redirect with another code (301, 303, 307, 308, ...). */
-    public static Response redirect(String location, int code) {
-        AppContext ctx = ContextStack.appOrNull();
-        return ctx == null ? new Flask("redirect").createRedirect(location, code)
-                : ctx.app().createRedirect(location, code);
-    }
-
-    /**
-     * Throws the HTTP error for {@code code} (Flask: {@code abort(401)}). Declared to return it, so you can write
-     * {@code throw abort(401);} where the compiler wants a throw.
-     *
-     * @throws HttpException always
-     */
-    public static HttpException abort(int code) {
-        throw Aborter.exceptionFor(code, null);
-    }
-
-    /** Throws the HTTP error for {@code code} with a custom description (escaped; newlines become {@code <br>}). */
-    public static HttpException abort(int code, String description) {
-        throw Aborter.exceptionFor(code, description);
-    }
-
-    /** Stops the request and sends {@code response} as it is; error handlers are not consulted. */
-    public static HttpException abort(Response response) {
-        throw new AbortedResponse(response);
-    }
-
-    /** Converts a view return value into a {@link Response} (Flask: {@code make_response(rv)}). */
-    public static Response makeResponse(Object body) {
-        return currentApp().toResponse(body);
-    }
-
-    /** {@code make_response(body, status)}. */
-    public static Response makeResponse(Object body, int status) {
-        return makeResponse(body).status(status);
-    }
-
-    /** {@code make_response(body, status, headers)}: the headers replace existing ones of the same name. */
-    public static Response makeResponse(Object body, int status, Map<String, String> headers) {
-        Response r = makeResponse(body, status);
-        headers.forEach((k, v) -> r.headers().set(k, v));
-        return r;
-    }
-
-    /** {@code make_response(body, headers)}. */
-    public static Response makeResponse(Object body, Map<String, String> headers) {
-        Response r = makeResponse(body);
-        headers.forEach((k, v) -> r.headers().set(k, v));
-        return r;
-    }
-
-    /**
-     * A JSON response (Flask: {@code jsonify}): one argument is serialised as it is, several as a list, none as
-     * {@code {}}. Compact, keys sorted, non-ASCII escaped, a trailing newline; indented in debug mode.
-     */
-    public static Response jsonify(Object... values) {
-        Object data = values.length == 0 ? Map.of() : values.length == 1 ? values[0] : List.of(values);
-        return ReturnValues.json(currentApp(), data);
-    }
-
-    /**
-     * The current request's session (Flask: {@code session}): a map stored in a signed cookie by default.
-     * Without {@code SECRET_KEY} it is a read-only empty session whose writes fail with Flask's message.
-     */
-    public static Session session() {
-        return ContextStack.request().session();
-    }
-
-    /** Flashes a message for the next request, category {@code message} (Flask: {@code flash}). */
-    public static void flash(Object message) {
-        flash(message, "message");
-    }
-
-    /**
-     * Flashes a message with a category ({@code error}, {@code info}, ...): appended to the session's
-     * {@code _flashes} list as Flask stores it.
-     */
-    public static void flash(Object message, String category) {
-        Flashes.add(session(), Objects.requireNonNull(category, "category == null"),
-                Objects.requireNonNull(message, "message == null"));
-    }
-
-    /**
-     * The flashed messages, removed from the session by the first call of a request (Flask:
-     * {@code get_flashed_messages}); with categories given, only those (the others are consumed too).
-     */
-    public static List<String> getFlashedMessages(String... categoryFilter) {
-        List<String> out = new ArrayList<>();
-        for (FlashMessage m : getFlashedMessagesWithCategories(categoryFilter)) {
-            out.add(m.message());
-        }
-        return out;
-    }
-
-    /** {@link #getFlashedMessages} with each message's category. */
-    public static List<FlashMessage> getFlashedMessagesWithCategories(String... categoryFilter) {
-        return Flashes.take(ContextStack.request(), categoryFilter);
-    }
-
-    /** Registers a function to modify this request's response (Flask: {@code after_this_request}). */
-    public static void afterThisRequest(AfterRequestFunction f) {
-        ContextStack.request().afterThisRequest().add(Objects.requireNonNull(f, "f == null"));
-    }
-
     // --- templating and files
 
     private final TemplateRenderer templateRenderer = new TemplateRenderer(this);
@@ -543,71 +415,6 @@ public class Flask extends Scaffold {
         return ctx == null ? null : ctx.request();
     }
 
-    /**
-     * Renders {@code templates/name} with key/value pairs (Flask: {@code render_template}); return the result
-     * from a view for a {@code text/html} response.
-     * <pre>{@code
-     * return renderTemplate("hello.html", "name", name);
-     * }</pre>
-     *
-     * @throws dev.flaskj.templating.TemplateNotFoundException when no template folder has it
-     * @throws dev.flaskj.templating.TemplateException for a syntax or evaluation error
-     */
-    public static String renderTemplate(String name, Object... keysAndValues) {
-        return currentApp().render(name, pairs(keysAndValues));
-    }
-
-    /** {@link #renderTemplate(String, Object...)} with the variables in a map. */
-    public static String renderTemplate(String name, Map<String, ?> context) {
-        return currentApp().render(name, context);
-    }
-
-    /** Renders {@code source} as an HTML template (Flask: {@code render_template_string}). */
-    public static String renderTemplateString(String source, Object... keysAndValues) {
-        return currentApp().renderString(source, pairs(keysAndValues));
-    }
-
-    /** {@link #renderTemplateString(String, Object...)} with the variables in a map. */
-    public static String renderTemplateString(String source, Map<String, ?> context) {
-        return currentApp().renderString(source, context);
-    }
-
-    /** Escapes a value for HTML (MarkupSafe: {@code escape}); see {@link Markup#escape}. */
-    public static Markup escape(Object value) {
-        return Markup.escape(value);
-    }
-
-    /**
-     * Sends a file with ETag, Last-Modified, 304 and Range support (Flask: {@code send_file}); the type is
-     * guessed from the name. Never pass a path built from user input: use {@link #sendFromDirectory}.
-     */
-    public static Response sendFile(Path file) throws IOException {
-        return currentApp().serveFile(file, null);
-    }
-
-    /** {@link #sendFile(Path)} with an explicit mimetype ({@code ; charset=utf-8} is added to text types). */
-    public static Response sendFile(Path file, String mimetype) throws IOException {
-        return currentApp().serveFile(file, mimetype);
-    }
-
-    /**
-     * Sends {@code filename}, which may come from the user, from inside {@code directory}
-     * (Flask: {@code send_from_directory}): {@code ..}, absolute paths, backslashes, NUL and symbolic links out
-     * of the directory are a 404, as are missing files and directories.
-     * <pre>{@code
-     * @Route("/uploads/<path:name>")
-     * Response download(String name) throws IOException { return sendFromDirectory(uploads, name); }
-     * }</pre>
-     */
-    public static Response sendFromDirectory(Path directory, String filename) throws IOException {
-        return currentApp().serveFromDirectory(directory, filename);
-    }
-
-    /** Sends a file from the webapp's {@code static/} folder (Flask: {@code app.send_static_file}). */
-    public static Response sendStaticFile(String filename) throws IOException {
-        return currentApp().serveStaticFile(filename);
-    }
-
     // --- end of templating and files
 
     // ------------------------------------------------------------------ internals for the dispatcher
@@ -653,7 +460,7 @@ public class Flask extends Scaffold {
         MatchResult result = urlMap.match(request.path(), request.method());
         if (result instanceof MatchResult.Matched m) {
             request.setMatch(m.rule(), m.arguments());
-        } else if (result instanceof MatchResult.Redirect r) {
+        } else if (result instanceof MatchResult.Redirect r && !hasDotSegment(r.path())) {
             String query = request.queryString();
             request.setRoutingException(new RequestRedirect(request.scheme() + "://" + request.host()
                     + request.scriptRoot() + r.path() + (query.isEmpty() ? "" : "?" + query)));
@@ -662,6 +469,21 @@ public class Flask extends Scaffold {
         } else {
             request.setRoutingException(NotFound.fromRouting());
         }
+    }
+
+    /**
+     * Whether a path has {@code .} or {@code ..} segments. Browsers never send them, so a slash-merging redirect
+     * to one (e.g. from {@code /static//../templates/x}) is only ever a probe: answer 404 instead of redirecting.
+     */
+    private static boolean hasDotSegment(String path) {
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..") || segment.equalsIgnoreCase("%2e")
+                    || segment.equalsIgnoreCase("%2e%2e") || segment.equalsIgnoreCase(".%2e")
+                    || segment.equalsIgnoreCase("%2e.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private synchronized void freeze() {

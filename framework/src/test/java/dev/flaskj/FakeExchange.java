@@ -96,6 +96,13 @@ final class FakeExchange {
         when(req.getLocale()).thenReturn(Locale.ENGLISH);
         when(req.getRemoteAddr()).thenReturn("127.0.0.1");
         when(req.getServletContext()).thenReturn(servletContext);
+        // Thymeleaf's web context keeps template variables as request attributes.
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        when(req.getAttribute(anyString())).thenAnswer(i -> attributes.get(i.getArgument(0)));
+        when(req.getAttributeNames()).thenAnswer(i -> Collections.enumeration(List.copyOf(attributes.keySet())));
+        doAnswer(i -> attributes.put(i.getArgument(0), i.getArgument(1))).when(req)
+                .setAttribute(anyString(), org.mockito.ArgumentMatchers.any());
+        doAnswer(i -> attributes.remove(i.getArgument(0))).when(req).removeAttribute(anyString());
         when(req.getHeaderNames()).thenAnswer(i -> Collections.enumeration(headers.keySet()));
         when(req.getHeader(anyString())).thenAnswer(i -> find(i.getArgument(0)));
         when(req.getHeaders(anyString())).thenAnswer(i -> {

@@ -49,7 +49,20 @@ public class HttpException extends RuntimeException {
      * because it would show only framework frames and costs more than the rest of a 404.
      */
     protected HttpException(int code, String name, String description, boolean withStackTrace) {
-        super(code + " " + name + ": " + description, null, false, withStackTrace);
+        this(code, name, description, null, withStackTrace);
+    }
+
+    /**
+     * An error with Werkzeug's name for {@code code}, caused by {@code cause} (e.g. the exception behind a 500).
+     * The cause must be given here: this class fixes its cause at construction, so {@code initCause} fails.
+     */
+    protected HttpException(int code, String description, Throwable cause) {
+        this(code, nameOf(code), description == null ? HttpStatus.error(code).description() : description, cause,
+                true);
+    }
+
+    private HttpException(int code, String name, String description, Throwable cause, boolean withStackTrace) {
+        super(code + " " + name + ": " + description, cause, false, withStackTrace);
         this.code = code;
         this.name = Objects.requireNonNull(name, "name == null");
         this.description = Objects.requireNonNull(description, "description == null");

@@ -22,11 +22,9 @@ public class InternalServerError extends HttpException {
 
     /** Wrapping an unhandled exception. */
     public InternalServerError(String description, Throwable originalException) {
-        super(500, description);
+        // Passed to the constructor: Throwable.initCause would throw, as the superclass fixes the cause.
+        super(500, description, originalException);
         this.originalException = originalException;
-        if (originalException != null) {
-            initCause(originalException);
-        }
     }
 
     /** The exception that caused this 500, or null. */

@@ -16,18 +16,11 @@ public class NotFound extends HttpException {
 
     /** The stack-trace-free instance the router uses for unknown URLs. */
     public static NotFound fromRouting() {
-        return new Routing();
+        return new NotFound(false);
     }
 
     private NotFound(boolean withStackTrace) {
         super(404, "Not Found", defaultDescription(404), withStackTrace);
     }
 
-    private static final class Routing extends NotFound {
-        private static final long serialVersionUID = 1L;
-
-        Routing() {
-            super(false);
-        }
-    }
 }

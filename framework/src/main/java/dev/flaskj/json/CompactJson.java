@@ -1,57 +1,57 @@
 package dev.flaskj.json;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-/** Stand-in until the json package lands. */
+/**
+ * Python's {@code json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)} byte for byte, its
+ * {@code indent=2} form, and {@code json.loads}.
+ *
+ * <p>Flask: what {@code app.json.dumps} produces by default (flask-behaviour.md §3), for the value types in the
+ * table on {@link JsonProvider}, except that types outside the table are an error here rather than going through
+ * JSON-B. Use {@link JsonProvider} for arbitrary objects.
+ * <pre>
+ * CompactJson.dumps(Map.of("b", 1, "u", "é&lt;&gt;"));   // {"b":1,"u":"&#92;u00e9&lt;&gt;"}
+ * CompactJson.loads("[1, 2.5, null]");                 // [1, 2.5, null] as Integer, Double, null
+ * </pre>
+ */
 public final class CompactJson {
     private CompactJson() {}
 
+    /**
+     * The compact JSON text of {@code value}, without a trailing newline (Flask's response adds one).
+     *
+     * @param value null or any type in the {@link JsonProvider} table
+     * @throws IllegalArgumentException for a type outside the table (Python: {@code TypeError}), or a cycle
+     */
     public static String dumps(Object value) {
-        return JsonProvider.SHARED.toJson(value);
+        return write(value, false, JsonWriter.NONE);
     }
 
+    /**
+     * The indented JSON text of {@code value} ({@code indent=2}, item separator {@code ","}, key separator
+     * {@code ": "}), as Flask's {@code jsonify} writes it in debug mode; no trailing newline.
+     *
+     * @throws IllegalArgumentException for a type outside the {@link JsonProvider} table, or a cycle
+     */
+    public static String dumpsPretty(Object value) {
+        return write(value, true, JsonWriter.NONE);
+    }
+
+    /**
+     * Parses JSON text like Python's {@code json.loads}: objects become {@code LinkedHashMap<String, Object>} in
+     * document order (the last of duplicate keys wins), arrays {@code ArrayList<Object>}, integers
+     * {@code Integer}, {@code Long} or {@code BigInteger} (the smallest that holds them), other numbers and
+     * {@code NaN}/{@code Infinity}/{@code -Infinity} {@code Double}, then {@code String}, {@code Boolean} and null.
+     *
+     * @return the value; null for the JSON text {@code null}
+     * @throws JsonDecodeException with Python's message when the text is not valid JSON, nests deeper than 512
+     *     levels, or has an integer longer than 4300 digits
+     */
     public static Object loads(String text) throws JsonDecodeException {
-        try (var r = Json.createReader(new StringReader(text))) {
-            return toJava(r.readValue());
-        } catch (RuntimeException e) {
-            throw new JsonDecodeException(String.valueOf(e.getMessage()));
-        }
+        return JsonReader.parse(text);
     }
 
-    static Object toJava(JsonValue v) {
-        switch (v.getValueType()) {
-            case OBJECT: {
-                Map<String, Object> m = new LinkedHashMap<>();
-                ((JsonObject) v).forEach((k, x) -> m.put(k, toJava(x)));
-                return m;
-            }
-            case ARRAY: {
-                List<Object> l = new ArrayList<>();
-                ((JsonArray) v).forEach(x -> l.add(toJava(x)));
-                return l;
-            }
-            case STRING:
-                return ((JsonString) v).getString();
-            case NUMBER: {
-                JsonNumber n = (JsonNumber) v;
-                return n.isIntegral() ? (Object) n.intValueExact() : (Object) n.doubleValue();
-            }
-            case TRUE:
-                return true;
-            case FALSE:
-                return false;
-            default:
-                return null;
-        }
+    static String write(Object value, boolean pretty, JsonWriter.Extension extension) {
+        StringBuilder out = new StringBuilder(64);
+        new JsonWriter(out, pretty, extension).value(value);
+        return out.toString();
     }
 }

@@ -121,40 +121,47 @@ public final class TemplateRenderer {
         return new Context(locale, vars);
     }
 
-    /** Our exception for a Thymeleaf failure: the innermost not-found wins, else the template name and line. */
+    /**
+     * Our exception for a Thymeleaf failure: a not-found anywhere in the chain wins; otherwise the name and line
+     * come from the first exception that has a line (Thymeleaf's outer ones name the resource, not the line), and
+     * the message from the innermost Thymeleaf exception plus the root cause.
+     */
     private static RuntimeException translate(RuntimeException ex, String displayName) {
-        TemplateProcessingException located = null;
+        TemplateProcessingException named = null;
+        TemplateProcessingException lined = null;
+        TemplateProcessingException innermost = null;
+        Throwable root = ex;
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof TemplateNotFoundException nf) {
                 return nf;
             }
-            if (t instanceof TemplateProcessingException tpe && tpe.hasTemplateName() && located == null) {
-                located = tpe;
+            if (t instanceof TemplateProcessingException tpe) {
+                innermost = tpe;
+                if (named == null && tpe.hasTemplateName()) {
+                    named = tpe;
+                }
+                if (lined == null && tpe.hasTemplateName() && tpe.hasLineAndCol()) {
+                    lined = tpe;
+                }
             }
+            root = t;
         }
-        if (located == null && !(ex instanceof TemplateProcessingException)) {
+        if (innermost == null) {
             return ex;
         }
-        TemplateProcessingException tpe = located != null ? located : (TemplateProcessingException) ex;
-        String where = tpe.hasTemplateName() ? readable(tpe.getTemplateName()) : displayName;
-        int line = tpe.hasLineAndCol() ? tpe.getLine() : 0;
-        String cause = ex.getCause() != null && ex.getCause() != tpe ? ex.getCause().toString() : rootMessage(ex);
+        TemplateProcessingException located = lined != null ? lined : named;
+        String where = located == null ? displayName : readable(located.getTemplateName());
+        int line = lined == null ? 0 : lined.getLine();
+        String message = innermost.getMessage();
+        if (root != innermost) {
+            message += " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
         return new TemplateException("Error in template '" + where + "'" + (line > 0 ? " line " + line : "")
-                + ": " + cause, where, line, ex);
+                + ": " + message, where, line, ex);
     }
 
     private static String readable(String templateName) {
         return templateName.startsWith(TemplateFolders.STRING_PREFIX) ? "<string>" : templateName;
-    }
-
-    private static String rootMessage(Throwable ex) {
-        Throwable t = ex;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        // Thymeleaf's messages repeat the (possibly long) template name; the root cause is the useful part.
-        return t == ex ? String.valueOf(m) : t.getClass().getSimpleName() + ": " + m;
     }
 
     private Engine built() {
