@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * <a th:href="${#flask.urlFor('profile', 'username', user.name)}">profile</a>
- * <p th:each="f : ${#flask.flashedMessagesWithCategories()}" th:class="${f.category()}" th:text="${f.message()}"></p>
+ * <p th:each="f : ${#flask.flashedMessagesWithCategories()}" th:class="${f.category}" th:text="${f.message}"></p>
  * <span th:if="${#flask.config('DEBUG')}">debug</span>
  * }</pre>
  * {@code urlFor} takes key/value pairs (up to three) or a map ({@code #{'page': 2}}), as {@code Flask.urlFor}.
@@ -66,7 +66,7 @@ public final class FlaskExpressions {
         return Flask.getFlashedMessages(categories.toArray(new String[0]));
     }
 
-    /** Flask: {@code get_flashed_messages(with_categories=true)}; each has {@code category()} and {@code message()}. */
+    /** Flask: {@code get_flashed_messages(with_categories=true)}; each has {@code category} and {@code message}. */
     public List<FlashMessage> flashedMessagesWithCategories() {
         return Flask.getFlashedMessagesWithCategories();
     }
