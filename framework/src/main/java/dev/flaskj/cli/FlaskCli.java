@@ -24,7 +24,8 @@ import java.util.Optional;
  * }</pre>
  * The app class comes from {@code --app}, else the environment variable {@code FLASK_APP}, else the project's
  * {@code src/main/webapp/WEB-INF/web.xml} (the {@code FlaskFilter}'s {@code app} init-param or the context-param
- * {@code flask.app}). A class that cannot be loaded gets the same message as a failed deployment. Exit status: 0,
+ * {@code flask.app}; the project folder is the system property {@code flaskj.project.dir}, else the working
+ * directory). A class that cannot be loaded gets the same message as a failed deployment. Exit status: 0,
  * 1 when the app cannot be loaded, 2 for a usage error (as click does).
  */
 public final class FlaskCli {
@@ -55,7 +56,9 @@ public final class FlaskCli {
 
     /** Runs one command; exits the JVM only on failure, so {@code exec:java} ends normally on success. */
     public static void main(String[] args) {
-        int status = new FlaskCli(System.getenv(), Path.of(""), System.out, System.err).run(args);
+        // exec:java runs in Maven's working directory, which is not the module's with -pl: the build says where.
+        Path project = Path.of(System.getProperty("flaskj.project.dir", ""));
+        int status = new FlaskCli(System.getenv(), project, System.out, System.err).run(args);
         System.out.flush();
         if (status != 0) {
             System.exit(status);
