@@ -1,6 +1,7 @@
 package dev.flaskj;
 
 import dev.flaskj.internal.HtmlSafe;
+import dev.flaskj.json.Tuple;
 import dev.flaskj.sessions.Session;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,6 +76,6 @@ final class Flashes {
 
     /** A Python tuple, in the Java type the tagged JSON serializer writes as {@code {" t": [...]}}. */
     static Object tuple(String category, Object message) {
-        return new Object[] {category, message};
+        return Tuple.of(category, message);
     }
 }

@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The whole container integration: a servlet {@code Filter} that serves a {@link Flask} app.
@@ -46,21 +45,21 @@ import java.util.function.Function;
  * {@code /templates/}, {@code /WEB-INF/} and {@code /META-INF/} are never passed on.
  */
 public class FlaskFilter implements Filter {
-    private final Function<String, String> env;
+    private final Map<String, String> env;
     private Flask app;
     private boolean passThrough;
 
     /** For {@code web.xml}: the app class is found at {@link #init}. */
     public FlaskFilter() {
-        this(null, System::getenv);
+        this(null, System.getenv());
     }
 
     /** For programmatic registration of an app you created. */
     public FlaskFilter(Flask app) {
-        this(Objects.requireNonNull(app, "app == null"), System::getenv);
+        this(Objects.requireNonNull(app, "app == null"), System.getenv());
     }
 
-    FlaskFilter(Flask app, Function<String, String> env) {
+    FlaskFilter(Flask app, Map<String, String> env) {
         this.app = app;
         this.env = env;
     }
@@ -75,7 +74,7 @@ public class FlaskFilter implements Filter {
         ServletContext sc = filterConfig.getServletContext();
         if (app == null) {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            app = AppLoader.load(filterConfig, env, loader != null ? loader : sc.getClassLoader());
+            app = AppLoader.load(filterConfig, env::get, loader != null ? loader : sc.getClassLoader());
         }
         configure(app.config(), filterConfig);
         passThrough = Config.parseBoolean(String.valueOf(param(filterConfig, "passThrough", "false")));
@@ -87,9 +86,7 @@ public class FlaskFilter implements Filter {
     }
 
     private void configure(Config config, FilterConfig fc) throws ServletException {
-        Map<String, String> environment = new java.util.HashMap<>();
-        System.getenv().keySet().forEach(k -> environment.put(k, env.apply(k)));
-        config.fromPrefixedEnv("FLASK", environment);
+        config.fromPrefixedEnv("FLASK", env);
         String file = param(fc, "flask.config-file", null);
         if (file != null) {
             try {

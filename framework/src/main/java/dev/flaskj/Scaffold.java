@@ -1,6 +1,12 @@
 package dev.flaskj;
 
+import dev.flaskj.exceptions.Aborter;
 import dev.flaskj.exceptions.HttpException;
+import dev.flaskj.sessions.Session;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -61,6 +67,180 @@ public abstract class Scaffold {
     public <E extends Throwable> void errorHandler(Class<E> type, ErrorHandlerFunction<? super E> f) {
         scopeHooks().addErrorHandler(Objects.requireNonNull(type, "type == null"),
                 (ErrorHandlerFunction<Throwable>) (ErrorHandlerFunction<?>) checkSetup(f));
+    }
+
+    // ------------------------------------------------------------------ static helpers (Flask's module functions),
+    // here so that Flask and Blueprint subclasses both inherit them
+
+    /** The current request (Flask: {@code request}). @throws IllegalStateException outside a request context */
+    public static Request request() {
+        return ContextStack.request().request();
+    }
+
+    /** The current app context's {@code g} (Flask: {@code g}). @throws IllegalStateException outside an app context */
+    public static AppGlobals g() {
+        return ContextStack.app().g();
+    }
+
+    /** The app handling the current request (Flask: {@code current_app}). */
+    public static Flask currentApp() {
+        return ContextStack.app().app();
+    }
+
+    /** Whether a request context is active (Flask: {@code has_request_context()}). */
+    public static boolean hasRequestContext() {
+        return ContextStack.hasRequestContext();
+    }
+
+    /** Whether an app context is active (Flask: {@code has_app_context()}). */
+    public static boolean hasAppContext() {
+        return ContextStack.hasAppContext();
+    }
+
+    /**
+     * Builds a URL for an endpoint from key/value pairs (Flask: {@code url_for}).
+     * <pre>{@code
+     * urlFor("profile", "username", "John Doe")          // /myapplication/user/John%20Doe
+     * urlFor("static", "filename", "style.css")          // /myapplication/static/style.css
+     * urlFor("index", "_external", true)                 // http://host/myapplication/
+     * }</pre>
+     * Keys the rule does not use become query parameters; {@code _external}, {@code _anchor}, {@code _method} and
+     * {@code _scheme} work as in Flask. A leading {@code .} means "in the current blueprint".
+     *
+     * @throws IllegalArgumentException for an odd number of arguments or a non-string key
+     * @throws dev.flaskj.routing.UrlBuildException when no rule of the endpoint can be built from the values
+     */
+    public static String urlFor(String endpoint, Object... keysAndValues) {
+        return currentApp().buildUrl(Objects.requireNonNull(endpoint, "endpoint == null"), pairs(keysAndValues));
+    }
+
+    /** {@link #urlFor(String, Object...)} with the values in a map (iteration order is the query order). */
+    public static String urlFor(String endpoint, Map<String, ?> values) {
+        return currentApp().buildUrl(Objects.requireNonNull(endpoint, "endpoint == null"), values);
+    }
+
+    static Map<String, Object> pairs(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("expected key/value pairs, got an odd number of arguments");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (!(keysAndValues[i] instanceof String key)) {
+                throw new IllegalArgumentException("argument " + i + " must be a String key, got "
+                        + keysAndValues[i]);
+            }
+            values.put(key, keysAndValues[i + 1]);
+        }
+        return values;
+    }
+
+    /** A 302 redirect to {@code location}, as given (Flask: {@code redirect}). */
+    public static Response redirect(String location) {
+        return redirect(location, 302);
+    }
+
+    /** A redirect with another code (301, 303, 307, 308, ...). */
+    public static Response redirect(String location, int code) {
+        AppContext ctx = ContextStack.appOrNull();
+        return ctx == null ? new Flask("redirect").createRedirect(location, code)
+                : ctx.app().createRedirect(location, code);
+    }
+
+    /**
+     * Throws the HTTP error for {@code code} (Flask: {@code abort(401)}). Declared to return it, so you can write
+     * {@code throw abort(401);} where the compiler wants a throw.
+     *
+     * @throws HttpException always
+     */
+    public static HttpException abort(int code) {
+        throw Aborter.exceptionFor(code, null);
+    }
+
+    /** Throws the HTTP error for {@code code} with a custom description (escaped; newlines become {@code <br>}). */
+    public static HttpException abort(int code, String description) {
+        throw Aborter.exceptionFor(code, description);
+    }
+
+    /** Stops the request and sends {@code response} as it is; error handlers are not consulted. */
+    public static HttpException abort(Response response) {
+        throw new AbortedResponse(response);
+    }
+
+    /** Converts a view return value into a {@link Response} (Flask: {@code make_response(rv)}). */
+    public static Response makeResponse(Object body) {
+        return currentApp().toResponse(body);
+    }
+
+    /** {@code make_response(body, status)}. */
+    public static Response makeResponse(Object body, int status) {
+        return makeResponse(body).status(status);
+    }
+
+    /** {@code make_response(body, status, headers)}: the headers replace existing ones of the same name. */
+    public static Response makeResponse(Object body, int status, Map<String, String> headers) {
+        Response r = makeResponse(body, status);
+        headers.forEach((k, v) -> r.headers().set(k, v));
+        return r;
+    }
+
+    /** {@code make_response(body, headers)}. */
+    public static Response makeResponse(Object body, Map<String, String> headers) {
+        Response r = makeResponse(body);
+        headers.forEach((k, v) -> r.headers().set(k, v));
+        return r;
+    }
+
+    /**
+     * A JSON response (Flask: {@code jsonify}): one argument is serialised as it is, several as a list, none as
+     * {@code {}}. Compact, keys sorted, non-ASCII escaped, a trailing newline; indented in debug mode.
+     */
+    public static Response jsonify(Object... values) {
+        Object data = values.length == 0 ? Map.of() : values.length == 1 ? values[0] : List.of(values);
+        return ReturnValues.json(currentApp(), data);
+    }
+
+    /**
+     * The current request's session (Flask: {@code session}): a map stored in a signed cookie by default.
+     * Without {@code SECRET_KEY} it is a read-only empty session whose writes fail with Flask's message.
+     */
+    public static Session session() {
+        return ContextStack.request().session();
+    }
+
+    /** Flashes a message for the next request, category {@code message} (Flask: {@code flash}). */
+    public static void flash(Object message) {
+        flash(message, "message");
+    }
+
+    /**
+     * Flashes a message with a category ({@code error}, {@code info}, ...): appended to the session's
+     * {@code _flashes} list as Flask stores it.
+     */
+    public static void flash(Object message, String category) {
+        Flashes.add(session(), Objects.requireNonNull(category, "category == null"),
+                Objects.requireNonNull(message, "message == null"));
+    }
+
+    /**
+     * The flashed messages, removed from the session by the first call of a request (Flask:
+     * {@code get_flashed_messages}); with categories given, only those (the others are consumed too).
+     */
+    public static List<String> getFlashedMessages(String... categoryFilter) {
+        List<String> out = new ArrayList<>();
+        for (FlashMessage m : getFlashedMessagesWithCategories(categoryFilter)) {
+            out.add(m.message());
+        }
+        return out;
+    }
+
+    /** {@link #getFlashedMessages} with each message's category. */
+    public static List<FlashMessage> getFlashedMessagesWithCategories(String... categoryFilter) {
+        return Flashes.take(ContextStack.request(), categoryFilter);
+    }
+
+    /** Registers a function to modify this request's response (Flask: {@code after_this_request}). */
+    public static void afterThisRequest(AfterRequestFunction f) {
+        ContextStack.request().afterThisRequest().add(Objects.requireNonNull(f, "f == null"));
     }
 
     abstract void onRule(String rule, String endpoint, View view, RuleOptions options);

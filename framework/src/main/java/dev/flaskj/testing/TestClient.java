@@ -1,7 +1,11 @@
 package dev.flaskj.testing;
 
 import dev.flaskj.Flask;
+import dev.flaskj.RequestContext;
+import dev.flaskj.Response;
 import dev.flaskj.internal.Throwables;
+import dev.flaskj.sessions.Session;
+import dev.flaskj.sessions.SessionInterface;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.time.Clock;
@@ -232,14 +236,37 @@ public final class TestClient {
      * Opens the session from the jar's cookies, lets {@code body} read and change it, and saves it back into the
      * jar (Flask: {@code with client.session_transaction() as sess:}).
      *
-     * @throws UnsupportedOperationException always, until flaskj's session layer is available
+     * <pre>{@code
+     * client.sessionTransaction(session -> session.put("user_id", 42));
+     * client.get("/profile");   // sent with the session cookie
+     * }</pre>
+     *
+     * @throws IllegalStateException when the client has no cookie jar, or the app cannot open a session
+     *     (no {@code SECRET_KEY})
      */
-    public void sessionTransaction(Consumer<Map<String, Object>> body) {
+    public void sessionTransaction(Consumer<Session> body) {
         Objects.requireNonNull(body, "body == null");
-        // Integration point: push app.testRequestContext(...) with the jar's Cookie header, open the session
-        // through the app's session interface, run body, save it onto a fresh Response, and apply that
-        // response's Set-Cookie headers to the jar.
-        throw new UnsupportedOperationException("sessions are not available yet");
+        CookieJar jar = requireJar();
+        BaseUrl base = defaultBase();
+        FakeHttpServletRequest req = TestRequest.get("/").toServletRequest(app, base);
+        String cookies = jar.headerFor(base.serverName(), req.getRequestURI());
+        if (cookies != null) {
+            req.setHeader("Cookie", cookies);
+        }
+        try (RequestContext ctx = app.requestContext(req)) {
+            SessionInterface si = app.sessionInterface();
+            Session session = si.openSession(app, ctx.request());
+            if (session == null) {
+                throw new IllegalStateException("Session backend did not open a session. Check the configuration"
+                        + " (is SECRET_KEY set?)");
+            }
+            body.accept(session);
+            Response response = new Response();
+            si.saveSession(app, session, ctx.request(), response);
+            for (String setCookie : response.headers().getList("Set-Cookie")) {
+                jar.apply(setCookie, base.serverName(), req.getRequestURI());
+            }
+        }
     }
 
     @Override

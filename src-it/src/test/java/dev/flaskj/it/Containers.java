@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -15,7 +14,6 @@ import java.util.zip.ZipInputStream;
  */
 final class Containers {
     static final String CONTEXT_PATH = "/myapplication";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private Containers() {}
 
@@ -33,10 +31,10 @@ final class Containers {
         return Path.of(war);
     }
 
-    /** A fresh work directory under target/it-tmp for one deployment. */
+    /** A fresh, unique work directory under target/it-tmp (the three container runs share target/). */
     static Path workDir(String label) throws IOException {
-        Path dir = Path.of("target", "it-tmp", kind() + "-" + label + "-" + SEQUENCE.incrementAndGet());
-        return Files.createDirectories(dir).toAbsolutePath();
+        Path base = Files.createDirectories(Path.of("target", "it-tmp"));
+        return Files.createTempDirectory(base, kind() + "-" + label + "-").toAbsolutePath();
     }
 
     /**

@@ -1,0 +1,102 @@
+package dev.flaskj;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.flaskj.testing.TestClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Blueprints: prefixes, endpoint names, relative urlFor, scoped hooks and handlers (flask-behaviour.md §15.1). */
+class BlueprintTest {
+    static final List<String> TRACE = new ArrayList<>();
+
+    public static class Admin extends Blueprint {
+        public Admin() {
+            super("admin", "/admin");
+        }
+
+        @Route("/")
+        String index() {
+            return request().endpoint() + " " + request().blueprint() + " " + urlFor(".users") + " "
+                    + urlFor("home");
+        }
+
+        @Route("/users")
+        String users() {
+            return "users";
+        }
+
+        @BeforeRequest
+        Object only() {
+            TRACE.add("admin-before");
+            return null;
+        }
+
+        @ErrorHandler(404)
+        Object nf() {
+            return makeResponse("admin 404", 404);
+        }
+
+        @Route("/missing")
+        String missing() {
+            throw abort(404);
+        }
+    }
+
+    private static Flask app() {
+        Flask app = new Flask("bp");
+        app.addUrlRule("/", "home", args -> "home " + Flask.urlFor(".home"));
+        app.registerBlueprint(new Admin());
+        return app;
+    }
+
+    @Test
+    void endpointsArePrefixedAndDotUrlForStaysInTheBlueprint() {
+        TestClient client = app().testClient();
+        assertEquals("admin.index admin /admin/users /", client.get("/admin/").text());
+        assertEquals("home /", client.get("/").text());
+        assertEquals(308, client.get("/admin").status());
+    }
+
+    @Test
+    void blueprintHooksRunOnlyForItsRequests() {
+        TRACE.clear();
+        TestClient client = app().testClient();
+        client.get("/");
+        assertEquals(List.of(), TRACE);
+        client.get("/admin/users");
+        assertEquals(List.of("admin-before"), TRACE);
+    }
+
+    @Test
+    void blueprintErrorHandlerSeesItsOwnAbortsButNotRoutingNotFound() {
+        TestClient client = app().testClient();
+        assertEquals("admin 404", client.get("/admin/missing").text());
+        assertEquals(404, client.get("/admin/nope").status());
+        assertEquals(true, client.get("/admin/nope").text().startsWith("<!doctype html>"));
+    }
+
+    @Test
+    void registrationUnderAnotherPrefixAndRuleJoining() {
+        Flask app = new Flask("bp2");
+        app.registerBlueprint(new Admin(), "/a2/");
+        assertEquals("users", app.testClient().get("/a2/users").text());
+        assertEquals("/a2/x/", Blueprint.joinRule("/a2/", "/x/"));
+        assertEquals("/admin/", Blueprint.joinRule("/admin/", ""));
+        assertEquals("/a2", Blueprint.joinRule("/a2", ""));
+        assertEquals("/admin/", Blueprint.joinRule("/admin", "/"));
+    }
+
+    @Test
+    void namesWithDotsAndDuplicateNamesAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new Blueprint("a.b") { });
+        Flask app = new Flask("dup");
+        app.registerBlueprint(new Admin());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> app.registerBlueprint(new Blueprint("admin", "/other") { }));
+        assertEquals("The name 'admin' is already registered for a different blueprint. Use a different name.",
+                e.getMessage());
+    }
+}

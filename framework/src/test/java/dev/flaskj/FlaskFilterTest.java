@@ -1,0 +1,145 @@
+package dev.flaskj;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flaskj.testing.FakeFilterChain;
+import dev.flaskj.testing.FakeHttpServletRequest;
+import dev.flaskj.testing.FakeHttpServletResponse;
+import dev.flaskj.testing.FakeServletContext;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** App loading, config layering and pass-through of the servlet filter. */
+class FlaskFilterTest {
+    public static class Hello extends Flask {
+        @Route("/")
+        String index() {
+            return "hello " + config().get("GREETING");
+        }
+    }
+
+    public static final class Factory {
+        public static Flask createApp() {
+            Flask app = new Flask("factory");
+            app.addUrlRule("/", "index", args -> "from factory");
+            return app;
+        }
+    }
+
+    public static class Throws extends Flask {
+        public Throws() {
+            throw new IllegalStateException("database not configured");
+        }
+    }
+
+    private static FilterConfig config(Map<String, String> initParams, ServletContext sc) {
+        return new FilterConfig() {
+            @Override
+            public String getFilterName() {
+                return "flask";
+            }
+
+            @Override
+            public ServletContext getServletContext() {
+                return sc;
+            }
+
+            @Override
+            public String getInitParameter(String name) {
+                return initParams.get(name);
+            }
+
+            @Override
+            public Enumeration<String> getInitParameterNames() {
+                return Collections.enumeration(initParams.keySet());
+            }
+        };
+    }
+
+    private static FlaskFilter init(Map<String, String> initParams, Map<String, String> env) throws ServletException {
+        FakeServletContext sc = new FakeServletContext("/myapplication");
+        FlaskFilter filter = new FlaskFilter(null, env);
+        filter.init(config(initParams, sc));
+        return filter;
+    }
+
+    private static String get(FlaskFilter filter, String path, FakeFilterChain chain) throws Exception {
+        FakeHttpServletRequest req = new FakeHttpServletRequest("GET", "/myapplication" + path);
+        req.setContextPath("/myapplication");
+        FakeHttpServletResponse res = new FakeHttpServletResponse();
+        filter.doFilter(req, res, chain);
+        return res.getStatus() + " " + res.bodyText();
+    }
+
+    @Test
+    void appFromInitParamWithConfigFromInitParamsAndEnvironment() throws Exception {
+        FlaskFilter filter = init(Map.of("app", Hello.class.getName(), "GREETING", "\"hi\""),
+                Map.of("FLASK_SECRET_KEY", "k"));
+        assertEquals("200 hello hi", get(filter, "/", new FakeFilterChain()));
+        assertEquals("k", filter.app().config().get("SECRET_KEY"));
+    }
+
+    @Test
+    void appFromFactoryAndFromEnvironment() throws Exception {
+        assertEquals("200 from factory", get(init(Map.of(), Map.of("FLASK_APP", Factory.class.getName())), "/",
+                new FakeFilterChain()));
+    }
+
+    @Test
+    void programmaticFilterServesTheGivenApp() throws Exception {
+        Flask app = Factory.createApp();
+        FlaskFilter filter = new FlaskFilter(app);
+        filter.init(config(Map.of(), new FakeServletContext("/myapplication")));
+        assertSame(app, filter.app());
+        assertEquals("200 from factory", get(filter, "/", new FakeFilterChain()));
+    }
+
+    @Test
+    void wrongAppClassesFailWithAMessageNamingClassSourceAndReason() {
+        ServletException missing = assertThrows(ServletException.class,
+                () -> init(Map.of("app", "com.example.Nope"), Map.of()));
+        assertTrue(missing.getMessage().startsWith("flaskj: cannot load the application class 'com.example.Nope'"
+                + " (from filter init-param 'app'): class not found"), missing.getMessage());
+        ServletException notFlask = assertThrows(ServletException.class,
+                () -> init(Map.of(), Map.of("FLASK_APP", "java.lang.String")));
+        assertTrue(notFlask.getMessage().contains("(from environment variable FLASK_APP): it is not a subclass of"
+                + " dev.flaskj.Flask and has no 'public static Flask createApp()' factory method."),
+                notFlask.getMessage());
+        ServletException threw = assertThrows(ServletException.class,
+                () -> init(Map.of("app", Throws.class.getName()), Map.of()));
+        assertTrue(threw.getMessage().contains("the constructor threw java.lang.IllegalStateException: database not"
+                + " configured"), threw.getMessage());
+        ServletException none = assertThrows(ServletException.class, () -> init(Map.of(), Map.of()));
+        assertTrue(none.getMessage().contains("no application class configured"), none.getMessage());
+    }
+
+    @Test
+    void passThroughContinuesTheChainForUnknownUrlsButNeverForPrivateFolders() throws Exception {
+        Map<String, String> params = new HashMap<>(Map.of("app", Hello.class.getName(), "passThrough", "true"));
+        FlaskFilter filter = init(params, Map.of());
+        FakeFilterChain chain = new FakeFilterChain();
+        get(filter, "/other/servlet", chain);
+        assertTrue(chain.wasCalled());
+        FakeFilterChain privateChain = new FakeFilterChain();
+        assertTrue(get(filter, "/templates/hello.html", privateChain).startsWith("404 "));
+        assertTrue(get(filter, "/WEB-INF/web.xml", privateChain).startsWith("404 "));
+        assertFalse(privateChain.wasCalled());
+    }
+
+    @Test
+    void withoutPassThroughTheAppOwnsItsUrlSpace() throws Exception {
+        FakeFilterChain chain = new FakeFilterChain();
+        assertTrue(get(init(Map.of("app", Hello.class.getName()), Map.of()), "/other", chain).startsWith("404 "));
+        assertFalse(chain.wasCalled());
+    }
+}
