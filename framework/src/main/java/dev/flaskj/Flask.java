@@ -425,7 +425,7 @@ public class Flask extends Scaffold {
         MatchResult result = urlMap.match(request.path(), request.method());
         if (result instanceof MatchResult.Matched m) {
             request.setMatch(m.rule(), m.arguments());
-        } else if (result instanceof MatchResult.Redirect r) {
+        } else if (result instanceof MatchResult.Redirect r && !hasDotSegment(r.path())) {
             String query = request.queryString();
             request.setRoutingException(new RequestRedirect(request.scheme() + "://" + request.host()
                     + request.scriptRoot() + r.path() + (query.isEmpty() ? "" : "?" + query)));
@@ -434,6 +434,21 @@ public class Flask extends Scaffold {
         } else {
             request.setRoutingException(NotFound.fromRouting());
         }
+    }
+
+    /**
+     * Whether a path has {@code .} or {@code ..} segments. Browsers never send them, so a slash-merging redirect
+     * to one (e.g. from {@code /static//../templates/x}) is only ever a probe: answer 404 instead of redirecting.
+     */
+    private static boolean hasDotSegment(String path) {
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..") || segment.equalsIgnoreCase("%2e")
+                    || segment.equalsIgnoreCase("%2e%2e") || segment.equalsIgnoreCase(".%2e")
+                    || segment.equalsIgnoreCase("%2e.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private synchronized void freeze() {

@@ -49,6 +49,14 @@ class BadInputTest {
     }
 
     @Test
+    void slashMergingNeverRedirectsToADotSegmentPath() {
+        TestClient client = app().testClient();
+        assertEquals(308, client.get("/user//bob").status(), "ordinary merged slashes still redirect");
+        assertEquals(404, client.get("/static//../templates/hello.html").status());
+        assertEquals(404, client.get("/p//./x").status());
+    }
+
+    @Test
     void malformedQueryAndFormEncodingsAreKeptNotFatal() {
         TestClient client = app().testClient();
         assertEquals(200, client.get("/form?a=%ZZ&&=v&c&d=%C3%28").status());
