@@ -53,12 +53,11 @@ class DevLoopIT {
             assertTrue(page.dom().contains(HEADING), page.dom());
             assertEquals(List.of(), page.console());
 
-            // Interim until renderTemplate lands: a file of src/main/webapp edited while running.
-            Path css = project.resolve("src/main/webapp/static/style.css");
-            Files.writeString(css, Files.readString(css) + "\n.edited-while-running { color: red; }\n");
-            HttpResponse<String> next = Http.get(home.resolve("static/style.css"));
+            Path index = project.resolve("src/main/webapp/templates/index.html");
+            Files.writeString(index, Files.readString(index).replace("Hello from flaskj!", "Edited while running"));
+            HttpResponse<String> next = Http.get(home);
             assertEquals(200, next.statusCode());
-            assertTrue(next.body().contains(".edited-while-running"), next.body());
+            assertTrue(next.body().contains("<h1>Edited while running</h1>"), next.body());
         } finally {
             ProcessTrees.stop(jetty.toHandle());
         }

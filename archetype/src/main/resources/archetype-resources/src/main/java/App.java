@@ -14,19 +14,16 @@ public class App extends Flask {
         config().put("SECRET_KEY", "dev");
     }
 
-    /** The home page. */
+    /** The home page: templates/index.html, laid out by templates/layout.html. */
     @Route("/")
     Object index() {
-        // Interim until renderTemplate lands: the page is written here instead of templates/index.html.
-        return "<!doctype html>\n<html lang=en>\n<title>Welcome</title>\n<link rel=icon href=\"data:,\">\n"
-                + "<link rel=stylesheet href=\"" + urlFor("static", "filename", "style.css") + "\">\n"
-                + "<h1>Hello from flaskj!</h1>\n";
+        return renderTemplate("index.html");
     }
 
     /** A variable rule: the part of the URL after /hello/ arrives as the parameter of the same name. */
     @Route("/hello/<name>")
     Object hello(String name) {
-        return "<h1>Hello, " + name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "!</h1>";
+        return renderTemplate("hello.html", "name", name);
     }
 
     /** A form: the user name goes into the session, and a flashed message says so on the next page. */
@@ -41,8 +38,7 @@ public class App extends Flask {
             }
             flash("Please enter a user name.", "error");
         }
-        String flashed = String.join(" ", getFlashedMessages());
-        return "<p>" + flashed + "</p><form method=post><input name=username><button>Log in</button></form>";
+        return renderTemplate("login.html");
     }
 
     @Route(value = "/logout", methods = {"POST"})
