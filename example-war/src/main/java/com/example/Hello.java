@@ -5,6 +5,10 @@ import dev.flaskj.Route;
 
 /** The Flask quickstart's minimal application, in Java. */
 public class Hello extends Flask {
+    public Hello() {
+        registerBlueprint(new DebugDemo()); // /debug/boom: the debug page demo
+    }
+
     @Route("/")
     String helloWorld() {
         return "Hello, World!";
