@@ -44,11 +44,11 @@ final class Chromium {
         return new Page(Files.readString(out, StandardCharsets.UTF_8), console);
     }
 
-    /** A missing browser fails the test with the fix: scripts/test.sh installs it on Debian. */
+    /** A missing browser fails the test with the fix: the test command (bash .ci/run) installs it on Debian. */
     static void requireInstalled() {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: the browser checks need Debian's chromium package"
-                    + " (apt-get install chromium; scripts/test.sh installs it when run as root)");
+                    + " (apt-get install chromium; the test command (bash .ci/run) installs it when run as root)");
         }
     }
 

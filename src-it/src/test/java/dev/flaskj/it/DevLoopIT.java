@@ -80,7 +80,7 @@ class DevLoopIT {
             } catch (ConnectException e) {
                 // not listening yet
             }
-            Thread.sleep(250);
+            jetty.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS); // pause, or wake when Maven exits
         }
         throw new IllegalStateException("no answer from " + uri + " within " + START_TIMEOUT + MavenRunner.tail(log));
     }
