@@ -1,5 +1,7 @@
 package dev.flaskj;
 
+import dev.flaskj.internal.HtmlEscaping;
+
 import dev.flaskj.exceptions.InternalServerError;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -160,20 +162,7 @@ final class DebugPage {
         return false;
     }
 
-    /** MarkupSafe's escaping: {@code & < > " '}. */
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&#34;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlEscaping.escape(s);
     }
 }

@@ -1,5 +1,7 @@
 package dev.flaskj;
 
+import dev.flaskj.internal.HtmlEscaping;
+
 import dev.flaskj.internal.HtmlSafe;
 import java.util.Objects;
 import org.unbescape.html.HtmlEscape;
@@ -51,30 +53,8 @@ public final class Markup implements CharSequence, HtmlSafe, Comparable<Markup> 
         return value == null ? new Markup("") : escape(value);
     }
 
-    // MarkupSafe's _escape_inner: numeric references for the quotes, not &quot;/&apos;.
     static String escapeText(String s) {
-        StringBuilder out = null;
-        for (int i = 0; i < s.length(); i++) {
-            String rep = switch (s.charAt(i)) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&#34;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
-            if (rep != null && out == null) {
-                out = new StringBuilder(s.length() + 16).append(s, 0, i);
-            }
-            if (out != null) {
-                if (rep != null) {
-                    out.append(rep);
-                } else {
-                    out.append(s.charAt(i));
-                }
-            }
-        }
-        return out == null ? s : out.toString();
+        return HtmlEscaping.escape(s);
     }
 
     /** The HTML text. */

@@ -1,5 +1,7 @@
 package dev.flaskj.exceptions;
 
+import dev.flaskj.internal.HtmlEscaping;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -118,13 +120,13 @@ public class HttpException extends RuntimeException {
      * Override to change the default page of a subclass.
      */
     public String body() {
-        return "<!doctype html>\n<html lang=en>\n<title>" + code + " " + Html.escape(name) + "</title>\n<h1>"
-                + Html.escape(name) + "</h1>\n" + descriptionHtml() + "\n";
+        return "<!doctype html>\n<html lang=en>\n<title>" + code + " " + HtmlEscaping.escape(name) + "</title>\n<h1>"
+                + HtmlEscaping.escape(name) + "</h1>\n" + descriptionHtml() + "\n";
     }
 
     /** The description as HTML: escaped, newlines as {@code <br>}, inside one paragraph. */
     protected String descriptionHtml() {
-        return "<p>" + Html.escape(description).replace("\n", "<br>") + "</p>";
+        return "<p>" + HtmlEscaping.escape(description).replace("\n", "<br>") + "</p>";
     }
 
     /** The content type of {@link #body()}. */

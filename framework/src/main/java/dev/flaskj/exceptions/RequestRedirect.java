@@ -1,5 +1,7 @@
 package dev.flaskj.exceptions;
 
+import dev.flaskj.internal.HtmlEscaping;
+
 /**
  * 308 made by routing: a missing trailing slash, merged slashes, or a canonical URL for default values
  * (Werkzeug: {@code RequestRedirect}). It is never passed to error handlers, as in Flask.
@@ -32,7 +34,7 @@ public class RequestRedirect extends HttpException {
      * no closing {@code </p>}.
      */
     public static String redirectBody(String location) {
-        String url = Html.escape(location);
+        String url = HtmlEscaping.escape(location);
         return "<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n"
                 + "<p>You should be redirected automatically to the target URL: <a href=\"" + url + "\">" + url
                 + "</a>. If not, click the link.\n";

@@ -1,10 +1,14 @@
-package dev.flaskj.exceptions;
+package dev.flaskj.internal;
 
-/** MarkupSafe's escaping for the error pages: {@code & < > " '} become entities. */
-final class Html {
-    private Html() {}
+/**
+ * MarkupSafe's escaping: {@code & < > " '} become {@code &amp; &lt; &gt; &#34; &#39;} (numeric references for the
+ * quotes, as MarkupSafe writes them). The one implementation behind error pages, {@code Markup} and the debug page.
+ */
+public final class HtmlEscaping {
+    private HtmlEscaping() {}
 
-    static String escape(String s) {
+    /** {@code s} escaped; {@code s} itself when nothing needs escaping. */
+    public static String escape(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             String rep = switch (s.charAt(i)) {
