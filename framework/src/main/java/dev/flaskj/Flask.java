@@ -16,6 +16,7 @@ import dev.flaskj.sessions.NullSession;
 import dev.flaskj.sessions.SecureCookieSessionInterface;
 import dev.flaskj.sessions.Session;
 import dev.flaskj.sessions.SessionInterface;
+import dev.flaskj.templating.TemplateRenderer;
 import dev.flaskj.testing.TestClient;
 import dev.flaskj.testing.TestRequest;
 import jakarta.servlet.FilterChain;
@@ -24,6 +25,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -71,7 +73,6 @@ public class Flask extends Scaffold {
     private final List<TeardownFunction> teardownAppcontext = new ArrayList<>();
     private final Map<String, Object> extensions = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Dispatcher dispatcher = new Dispatcher(this);
-    private final StaticFiles staticFiles = new StaticFiles(this);
     private volatile JsonProvider json;
     private volatile SessionInterface sessionInterface;
     private volatile ServletContext servletContext;
@@ -93,7 +94,7 @@ public class Flask extends Scaffold {
         if (debugEnv != null) {
             config.put("DEBUG", Config.parseBoolean(debugEnv));
         }
-        addUrlRule("/static/<path:filename>", "static", args -> staticFiles.serve(args.get("filename")));
+        addUrlRule("/static/<path:filename>", "static", args -> serveStaticFile(args.get("filename")));
         addConverters(urlMap.converters());
         ViewBinder.bind(this, this, Flask.class);
     }
@@ -358,6 +359,63 @@ public class Flask extends Scaffold {
     public Response toResponse(Object rv) {
         return ReturnValues.toResponse(this, rv);
     }
+
+    // --- templating and files
+
+    private final TemplateRenderer templateRenderer = new TemplateRenderer(this);
+
+    /** The app's Thymeleaf renderer (Flask: {@code app.jinja_env}); customise its engine before the first render. */
+    public TemplateRenderer templateRenderer() {
+        return templateRenderer;
+    }
+
+    /**
+     * Renders a template from the template folder; {@link #renderTemplate} delegates here (Flask:
+     * {@code render_template}). Override to add variables to every template, as a context processor would.
+     */
+    public String render(String name, Map<String, ?> context) {
+        RequestContext ctx = ContextStack.requestOrNull();
+        return templateRenderer.render(name, context, ctx == null ? null : ctx.servletResponse());
+    }
+
+    /** Renders a template given as text; {@link #renderTemplateString} delegates here. */
+    public String renderString(String source, Map<String, ?> context) {
+        RequestContext ctx = ContextStack.requestOrNull();
+        return templateRenderer.renderString(source, context, ctx == null ? null : ctx.servletResponse());
+    }
+
+    /**
+     * A response sending {@code file}; {@link #sendFile} delegates here (Flask: {@code send_file}).
+     *
+     * @param mimetype null to guess it from the file name
+     */
+    public Response serveFile(Path file, String mimetype) throws IOException {
+        return FileSender.send(this, FileSender.fromPath(file), mimetype, currentRequestOrNull());
+    }
+
+    /** A response sending {@code filename} from {@code directory}, 404 when unsafe or missing; see {@link #sendFromDirectory}. */
+    public Response serveFromDirectory(Path directory, String filename) throws IOException {
+        return FileSender.send(this, FileSender.fromDirectory(directory, filename), null, currentRequestOrNull());
+    }
+
+    /**
+     * A response sending {@code filename} from the webapp's {@code static/} folder (class path {@code static/}
+     * outside a container); the {@code static} endpoint and {@link #sendStaticFile} use it (Flask:
+     * {@code app.send_static_file}).
+     */
+    public Response serveStaticFile(String filename) throws IOException {
+        ServletContext sc = servletContext;
+        FileSender.Source src = sc != null ? FileSender.fromWebapp(sc, "static", filename)
+                : FileSender.fromClasspath(getClass().getClassLoader(), "static", filename);
+        return FileSender.send(this, src, null, currentRequestOrNull());
+    }
+
+    private static Request currentRequestOrNull() {
+        RequestContext ctx = ContextStack.requestOrNull();
+        return ctx == null ? null : ctx.request();
+    }
+
+    // --- end of templating and files
 
     // ------------------------------------------------------------------ internals for the dispatcher
 

@@ -127,6 +127,9 @@ public class Response {
     }
 
     static String withCharset(String mimetype) {
+        if (mimetype.equals("text/html")) {
+            return "text/html; charset=utf-8"; // every string a view returns
+        }
         if (mimetype.contains(";")) {
             return mimetype;
         }

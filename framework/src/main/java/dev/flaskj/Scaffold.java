@@ -3,6 +3,8 @@ package dev.flaskj;
 import dev.flaskj.exceptions.Aborter;
 import dev.flaskj.exceptions.HttpException;
 import dev.flaskj.sessions.Session;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -251,6 +253,75 @@ public abstract class Scaffold {
     public static void afterThisRequest(AfterRequestFunction f) {
         ContextStack.request().afterThisRequest().add(Objects.requireNonNull(f, "f == null"));
     }
+
+    // --- templating and files (static helpers; the instance hooks are on Flask)
+
+    /**
+     * Renders {@code templates/name} with key/value pairs (Flask: {@code render_template}); return the result
+     * from a view for a {@code text/html} response.
+     * <pre>{@code
+     * return renderTemplate("hello.html", "name", name);
+     * }</pre>
+     *
+     * @throws dev.flaskj.templating.TemplateNotFoundException when no template folder has it
+     * @throws dev.flaskj.templating.TemplateException for a syntax or evaluation error
+     */
+    public static String renderTemplate(String name, Object... keysAndValues) {
+        return currentApp().render(name, pairs(keysAndValues));
+    }
+
+    /** {@link #renderTemplate(String, Object...)} with the variables in a map. */
+    public static String renderTemplate(String name, Map<String, ?> context) {
+        return currentApp().render(name, context);
+    }
+
+    /** Renders {@code source} as an HTML template (Flask: {@code render_template_string}). */
+    public static String renderTemplateString(String source, Object... keysAndValues) {
+        return currentApp().renderString(source, pairs(keysAndValues));
+    }
+
+    /** {@link #renderTemplateString(String, Object...)} with the variables in a map. */
+    public static String renderTemplateString(String source, Map<String, ?> context) {
+        return currentApp().renderString(source, context);
+    }
+
+    /** Escapes a value for HTML (MarkupSafe: {@code escape}); see {@link Markup#escape}. */
+    public static Markup escape(Object value) {
+        return Markup.escape(value);
+    }
+
+    /**
+     * Sends a file with ETag, Last-Modified, 304 and Range support (Flask: {@code send_file}); the type is
+     * guessed from the name. Never pass a path built from user input: use {@link #sendFromDirectory}.
+     */
+    public static Response sendFile(Path file) throws IOException {
+        return currentApp().serveFile(file, null);
+    }
+
+    /** {@link #sendFile(Path)} with an explicit mimetype ({@code ; charset=utf-8} is added to text types). */
+    public static Response sendFile(Path file, String mimetype) throws IOException {
+        return currentApp().serveFile(file, mimetype);
+    }
+
+    /**
+     * Sends {@code filename}, which may come from the user, from inside {@code directory}
+     * (Flask: {@code send_from_directory}): {@code ..}, absolute paths, backslashes, NUL and symbolic links out
+     * of the directory are a 404, as are missing files and directories.
+     * <pre>{@code
+     * @Route("/uploads/<path:name>")
+     * Response download(String name) throws IOException { return sendFromDirectory(uploads, name); }
+     * }</pre>
+     */
+    public static Response sendFromDirectory(Path directory, String filename) throws IOException {
+        return currentApp().serveFromDirectory(directory, filename);
+    }
+
+    /** Sends a file from the webapp's {@code static/} folder (Flask: {@code app.send_static_file}). */
+    public static Response sendStaticFile(String filename) throws IOException {
+        return currentApp().serveStaticFile(filename);
+    }
+
+    // --- end of templating and files
 
     abstract void onRule(String rule, String endpoint, View view, RuleOptions options);
 

@@ -42,6 +42,14 @@ public final class Cookies {
         if (cookieHeader == null || cookieHeader.isEmpty()) {
             return builder.build();
         }
+        if (isPlain(cookieHeader)) {
+            return parsePlain(cookieHeader, builder);
+        }
+        return parseWithRegex(cookieHeader, builder);
+    }
+
+    /** The general path, Werkzeug's regular expression; package-private for the test that compares both paths. */
+    static MultiDict<String> parseWithRegex(String cookieHeader, MultiDict.Builder<String> builder) {
         Matcher m = PAIR.matcher(latin1ToUtf8(cookieHeader) + ";");
         while (m.find()) {
             String name = m.group(1).strip();
@@ -53,6 +61,47 @@ public final class Cookies {
                 value = unslash(value.substring(1, value.length() - 1));
             }
             builder.add(name, value);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Whether the header is printable ASCII (or tab) without quotes or backslashes: the usual case, where the
+     * regular expression's result is simply "split at {@code ;}, then at the first {@code =}, and trim".
+     */
+    private static boolean isPlain(String header) {
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if ((c < 0x20 && c != '\t') || c > 0x7E || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #PAIR}'s result for a {@link #isPlain plain} header, without the regex. */
+    private static MultiDict<String> parsePlain(String header, MultiDict.Builder<String> builder) {
+        int start = 0;
+        int length = header.length();
+        while (start <= length) {
+            int end = header.indexOf(';', start);
+            if (end < 0) {
+                end = length;
+            }
+            int eq = header.indexOf('=', start);
+            String name;
+            String value;
+            if (eq >= 0 && eq < end) {
+                name = header.substring(start, eq).strip();
+                value = header.substring(eq + 1, end).strip();
+            } else {
+                name = header.substring(start, end).strip();
+                value = "";
+            }
+            if (!name.isEmpty()) {
+                builder.add(name, value);
+            }
+            start = end + 1;
         }
         return builder.build();
     }

@@ -8,6 +8,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -263,18 +264,30 @@ final class JsonWriter {
         return entries;
     }
 
+    /**
+     * A record class's components sorted by name with their accessors, looked up once per class: reflection
+     * hands out fresh copies on every {@code getRecordComponents()}, and a fresh {@code Method} never gets past
+     * the slow native accessor.
+     */
+    private static final ClassValue<RecordComponent[]> SORTED_COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Arrays.sort(components, (a, b) -> compareCodePoints(a.getName(), b.getName()));
+            return components;
+        }
+    };
+
     private static List<Entry> entriesOf(Record record) {
-        RecordComponent[] components = record.getClass().getRecordComponents();
+        RecordComponent[] components = SORTED_COMPONENTS.get(record.getClass());
         List<Entry> entries = new ArrayList<>(components.length);
         for (RecordComponent component : components) {
-            entries.add(new Entry(null, component.getName(), read(component, record)));
+            entries.add(new Entry(null, component.getName(), read(component, component.getAccessor(), record)));
         }
-        entries.sort(Entry.BY_KEY);
         return entries;
     }
 
-    private static Object read(RecordComponent component, Record record) {
-        Method accessor = component.getAccessor();
+    private static Object read(RecordComponent component, Method accessor, Record record) {
         try {
             // A record nested privately in the user's class is still written, as Python writes any dataclass.
             if (!accessor.canAccess(record)) {

@@ -175,4 +175,28 @@ class CookiesTest {
         // Browsers echo name=value; the container hands the UTF-8 bytes out as ISO-8859-1 characters.
         assertEquals(value, Cookies.parse(header).get("x"));
     }
+
+    @Test
+    void plainHeadersParseAsTheRegexDoes() {
+        // The fast path for printable-ASCII headers without quotes must give exactly the regex's result.
+        String alphabet = "ab=; \t=;x1-_.=;  ";
+        java.util.Random random = new java.util.Random(42);
+        List<String> headers = new ArrayList<>(List.of("", ";", "a", "a=", "=a", " a = 1 ; b=2;", "a=1=2; a=3",
+                "session=eyJjb3VudCI6MX0.Z1x2Yw.abc-_; theme=dark", ";;a=1;;", "a=x y ;b", "\ta\t=\t1\t"));
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(16);
+            for (int i = 0; i < len; i++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            headers.add(sb.toString());
+        }
+        for (String h : headers) {
+            if (h.isEmpty()) {
+                continue;
+            }
+            assertEquals(Cookies.parseWithRegex(h, MultiDict.builder()).toListMap(), Cookies.parse(h).toListMap(),
+                    "header <" + h + ">");
+        }
+    }
 }

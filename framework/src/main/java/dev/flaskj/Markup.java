@@ -1,0 +1,226 @@
+package dev.flaskj;
+
+import dev.flaskj.internal.HtmlSafe;
+import java.util.Objects;
+import org.unbescape.html.HtmlEscape;
+
+/**
+ * A string that is safe to insert into HTML as it is (MarkupSafe: {@code markupsafe.Markup}).
+ *
+ * <pre>{@code
+ * Markup name = escape("<Bob & Alice>");                 // &lt;Bob &amp; Alice&gt;
+ * Markup row = new Markup("<td>{}</td>").format(userInput);  // the argument is escaped, the template is not
+ * Markup list = new Markup("<br>").join(List.of("a<b", new Markup("<i>c</i>")));  // a&lt;b<br><i>c</i>
+ * String text = new Markup("<em>Hi</em> &amp; bye").striptags();          // "Hi & bye"
+ * }</pre>
+ * The constructor marks its text safe without escaping it; {@link #escape} escapes. Every operation that combines
+ * markup with other values ({@link #concat}, {@link #join}, {@link #format}) escapes the values that are not already
+ * {@link HtmlSafe}, as MarkupSafe does. In Thymeleaf, emit markup with {@code th:utext} or {@code [(${m})]}:
+ * {@code th:text} escapes whatever it gets, markup included.
+ *
+ * <p>Unlike Python, where {@code Markup('a') == 'a'}, a Markup equals only another Markup with the same text, so
+ * that {@code equals} stays symmetric. Immutable and thread-safe.
+ */
+public final class Markup implements CharSequence, HtmlSafe, Comparable<Markup> {
+    private final String html;
+
+    /** Marks {@code html} as safe, without escaping it (MarkupSafe: {@code Markup(html)}). */
+    public Markup(String html) {
+        this.html = Objects.requireNonNull(html, "html == null");
+    }
+
+    /**
+     * Escapes {@code value} for HTML (MarkupSafe 3: {@code escape}): {@code & < > " '} become {@code &amp; &lt;
+     * &gt; &#34; &#39;}. An {@link HtmlSafe} value (a Markup) is returned as its HTML, not escaped again. Other
+     * values are converted with {@code String.valueOf}; null becomes {@code "None"} as in MarkupSafe (use
+     * {@link #escapeSilent} to get {@code ""}).
+     */
+    public static Markup escape(Object value) {
+        if (value instanceof Markup m) {
+            return m;
+        }
+        if (value instanceof HtmlSafe safe) {
+            return new Markup(safe.html());
+        }
+        // MarkupSafe: escape(None) == Markup('None'); str(None) is what Python prints.
+        return new Markup(escapeText(value == null ? "None" : String.valueOf(value)));
+    }
+
+    /** {@link #escape} but null becomes the empty string (MarkupSafe: {@code escape_silent}). */
+    public static Markup escapeSilent(Object value) {
+        return value == null ? new Markup("") : escape(value);
+    }
+
+    // MarkupSafe's _escape_inner: numeric references for the quotes, not &quot;/&apos;.
+    static String escapeText(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            String rep = switch (s.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&#34;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (rep != null && out == null) {
+                out = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (out != null) {
+                if (rep != null) {
+                    out.append(rep);
+                } else {
+                    out.append(s.charAt(i));
+                }
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** The HTML text. */
+    @Override
+    public String html() {
+        return html;
+    }
+
+    /**
+     * This markup followed by {@code other}, escaped unless it is {@link HtmlSafe} (MarkupSafe: {@code Markup + str}).
+     */
+    public Markup concat(Object other) {
+        return new Markup(html + escape(other).html);
+    }
+
+    /**
+     * The values joined with this markup as the separator, each escaped unless it is {@link HtmlSafe}
+     * (MarkupSafe: {@code Markup(sep).join(seq)}).
+     */
+    public Markup join(Iterable<?> values) {
+        StringBuilder out = new StringBuilder();
+        boolean first = true;
+        for (Object v : values) {
+            if (!first) {
+                out.append(html);
+            }
+            out.append(escape(v).html);
+            first = false;
+        }
+        return new Markup(out.toString());
+    }
+
+    /**
+     * Fills this markup's placeholders with escaped arguments (MarkupSafe: {@code Markup.format}), using Python's
+     * {@code str.format} placeholders: {@code {}} takes the next argument, {@code {0}} the argument at that index,
+     * and {@code {{}/{@code }}} are literal braces. Format specs ({@code {0:>5}}) and names are not supported.
+     * <pre>{@code
+     * new Markup("<a href=\"{0}\">{1}</a>").format(url, title)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for a malformed placeholder, a missing argument, or mixing {@code {}} with
+     *     {@code {0}} (Python refuses that too)
+     */
+    public Markup format(Object... args) {
+        return new Markup(MarkupFormat.format(html, args));
+    }
+
+    /**
+     * The text without comments and tags, whitespace runs collapsed to one space and entities unescaped
+     * (MarkupSafe 3.0: {@code striptags}; flask-behaviour.md §10). The result is plain text, not markup.
+     */
+    public String striptags() {
+        String value = html;
+        // MarkupSafe 3.0: comments first, then tags, each by "find the start, then the next end"; an unclosed
+        // one stops the loop (so "a<!-- c" keeps its tail).
+        value = removeBetween(value, "<!--", "-->");
+        value = removeBetween(value, "<", ">");
+        return unescapeText(collapseWhitespace(value));
+    }
+
+    private static String removeBetween(String value, String open, String close) {
+        String v = value;
+        int start;
+        while ((start = v.indexOf(open)) >= 0) {
+            int end = v.indexOf(close, start);
+            if (end < 0) {
+                break;
+            }
+            v = v.substring(0, start) + v.substring(end + close.length());
+        }
+        return v;
+    }
+
+    /** Python's {@code " ".join(value.split())}: split on {@code str.isspace} characters. */
+    private static String collapseWhitespace(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (isPythonSpace(c)) {
+                pendingSpace = out.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    // Python's str.isspace: Java's whitespace plus the no-break spaces (Zs) and NEL.
+    private static boolean isPythonSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f' || c == '\u0085';
+    }
+
+    /**
+     * The text with HTML entities turned back into characters (MarkupSafe: {@code unescape}, i.e. Python's
+     * {@code html.unescape}): HTML5 named references, numeric ones with the same replacements for invalid code
+     * points. One known difference: a legacy name without {@code ;} followed by letters and a {@code ;}
+     * ({@code &notit;}) stays as it is, where Python decodes the {@code &not} prefix.
+     */
+    public String unescape() {
+        return unescapeText(html);
+    }
+
+    private static String unescapeText(String s) {
+        // unbescape implements the HTML5 named and numeric character references, as Python's html.unescape.
+        return s.indexOf('&') < 0 ? s : HtmlEscape.unescapeHtml(s);
+    }
+
+    @Override
+    public int length() {
+        return html.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+        return html.charAt(index);
+    }
+
+    /** A slice of the markup, still marked safe (as slicing a Python Markup is). */
+    @Override
+    public Markup subSequence(int start, int end) {
+        return new Markup(html.substring(start, end));
+    }
+
+    @Override
+    public int compareTo(Markup other) {
+        return html.compareTo(other.html);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Markup m && m.html.equals(html);
+    }
+
+    @Override
+    public int hashCode() {
+        return html.hashCode();
+    }
+
+    /** The HTML text, so string concatenation and template engines see the markup itself. */
+    @Override
+    public String toString() {
+        return html;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.flaskj.templating;
+
+import dev.flaskj.Flask;
+import dev.flaskj.Request;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.context.IContext;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.exceptions.TemplateProcessingException;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
+import org.thymeleaf.web.IWebExchange;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * Renders Thymeleaf templates for one app (Flask: {@code render_template}, {@code render_template_string} and the
+ * app's {@code jinja_env}); the app creates it, {@code renderTemplate(...)} calls it.
+ *
+ * <pre>{@code
+ * String html = renderTemplate("hello.html", "name", name);   // templates/hello.html
+ * app.templateRenderer().engine().addDialect(new LayoutDialect());   // before the first render
+ * }</pre>
+ * Where templates come from, in order of precedence: config {@code TEMPLATE_FOLDER} (a file-system folder); in a
+ * servlet container the webapp's {@code /templates/} and then {@code templates/} on the class path; outside a
+ * container (scripts, the test client) {@code templates/} on the class path. Names are used as given, no suffix is
+ * added; {@code ..} segments are refused. Mode by extension: {@code .txt} text, {@code .xml} XML, {@code .js}
+ * JavaScript, {@code .css} CSS, anything else HTML; UTF-8. The cache is on unless {@code TEMPLATES_AUTO_RELOAD} is
+ * true, or unset and {@code DEBUG} is on (Flask's rule). The engine is built on first use, with the config then.
+ *
+ * <p>Every template sees {@code request} (the flaskj {@code Request}), {@code session} (the Flask session),
+ * {@code g} (a map), {@code config}, the {@code #flask} expression object ({@link FlaskExpressions}) and the given
+ * variables. Thread-safe.
+ */
+public final class TemplateRenderer {
+    private static final Set<String> RESERVED = Set.of("session", "param", "application");
+
+    private final Flask app;
+    private volatile Engine engine;
+
+    /** One engine, with the folders it searches and, in a container, the Thymeleaf web application. */
+    private record Engine(TemplateEngine engine, JakartaServletWebApplication web) {}
+
+    /** A renderer for {@code app}; nothing is read until the first render. */
+    public TemplateRenderer(Flask app) {
+        this.app = Objects.requireNonNull(app, "app == null");
+    }
+
+    /** The Thymeleaf engine, built now if needed; add dialects or message resolvers before the first render. */
+    public TemplateEngine engine() {
+        return built().engine();
+    }
+
+    /**
+     * Renders the template {@code name} with {@code variables}.
+     *
+     * @param servletResponse the response of the current request, for a servlet web context ({@code @{...}}
+     *     links through {@code encodeURL}, {@code ${param.x}}); null renders with a plain context
+     * @throws TemplateNotFoundException when no folder has the template
+     * @throws TemplateException when the template has a syntax error or an expression fails
+     */
+    public String render(String name, Map<String, ?> variables, HttpServletResponse servletResponse) {
+        Objects.requireNonNull(name, "name == null");
+        return process(name, name, variables, servletResponse);
+    }
+
+    /** Renders {@code source} itself as an HTML template (Flask: {@code render_template_string}). */
+    public String renderString(String source, Map<String, ?> variables, HttpServletResponse servletResponse) {
+        Objects.requireNonNull(source, "source == null");
+        return process(TemplateFolders.STRING_PREFIX + source, "<string>", variables, servletResponse);
+    }
+
+    private String process(String template, String displayName, Map<String, ?> variables,
+            HttpServletResponse servletResponse) {
+        Engine e = built();
+        IContext context = context(e, variables, servletResponse);
+        try {
+            return e.engine().process(template, context);
+        } catch (RuntimeException ex) {
+            throw translate(ex, displayName);
+        }
+    }
+
+    private IContext context(Engine e, Map<String, ?> variables, HttpServletResponse servletResponse) {
+        Map<String, Object> vars = new HashMap<>();
+        Request request = Flask.hasRequestContext() ? Flask.request() : null;
+        SessionView session = request == null ? null : new SessionView();
+        vars.put("config", app.config());
+        vars.put("g", Flask.hasAppContext() ? Flask.g().asMap() : Map.of());
+        if (request != null) {
+            vars.put("request", request);
+        }
+        for (Map.Entry<String, ?> v : variables.entrySet()) {
+            if (RESERVED.contains(v.getKey())) {
+                throw new IllegalArgumentException("The template variable name '" + v.getKey() + "' is reserved"
+                        + " (Thymeleaf's " + v.getKey() + " object; 'session' is the Flask session): rename it.");
+            }
+            vars.put(v.getKey(), v.getValue());
+        }
+        Locale locale = request == null ? Locale.getDefault() : request.servletRequest().getLocale();
+        if (e.web() != null && request != null && servletResponse != null) {
+            IWebExchange exchange = e.web().buildExchange(request.servletRequest(), servletResponse);
+            return new WebContext(new FlaskWebExchange(exchange, session), exchange.getLocale(), vars);
+        }
+        if (session != null) {
+            vars.put("session", session);
+        }
+        return new Context(locale, vars);
+    }
+
+    /**
+     * Our exception for a Thymeleaf failure: a not-found anywhere in the chain wins; otherwise the name and line
+     * come from the first exception that has a line (Thymeleaf's outer ones name the resource, not the line), and
+     * the message from the innermost Thymeleaf exception plus the root cause.
+     */
+    private static RuntimeException translate(RuntimeException ex, String displayName) {
+        TemplateProcessingException named = null;
+        TemplateProcessingException lined = null;
+        TemplateProcessingException innermost = null;
+        Throwable root = ex;
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof TemplateNotFoundException nf) {
+                return nf;
+            }
+            if (t instanceof TemplateProcessingException tpe) {
+                innermost = tpe;
+                if (named == null && tpe.hasTemplateName()) {
+                    named = tpe;
+                }
+                if (lined == null && tpe.hasTemplateName() && tpe.hasLineAndCol()) {
+                    lined = tpe;
+                }
+            }
+            root = t;
+        }
+        if (innermost == null) {
+            return ex;
+        }
+        TemplateProcessingException located = lined != null ? lined : named;
+        String where = located == null ? displayName : readable(located.getTemplateName());
+        int line = lined == null ? 0 : lined.getLine();
+        String message = innermost.getMessage();
+        if (root != innermost) {
+            message += " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        return new TemplateException("Error in template '" + where + "'" + (line > 0 ? " line " + line : "")
+                + ": " + message, where, line, ex);
+    }
+
+    private static String readable(String templateName) {
+        return templateName.startsWith(TemplateFolders.STRING_PREFIX) ? "<string>" : templateName;
+    }
+
+    private Engine built() {
+        Engine e = engine;
+        if (e == null) {
+            synchronized (this) {
+                if (engine == null) {
+                    engine = build();
+                }
+                e = engine;
+            }
+        }
+        return e;
+    }
+
+    private Engine build() {
+        Boolean autoReload = app.config().getFlag("TEMPLATES_AUTO_RELOAD");
+        boolean cacheable = !(autoReload != null ? autoReload : app.debug());
+        ServletContext sc = app.servletContext();
+        JakartaServletWebApplication web = sc == null ? null : JakartaServletWebApplication.buildApplication(sc);
+        List<TemplateFolders.Folder> folders = new ArrayList<>();
+        String folder = app.config().getString("TEMPLATE_FOLDER", null);
+        if (folder != null) {
+            String prefix = Path.of(folder).toAbsolutePath().normalize().toString() + "/";
+            folders.add(new TemplateFolders.Folder("folder " + prefix, configure(new FileTemplateResolver(), prefix,
+                    cacheable)));
+        } else {
+            if (web != null) {
+                folders.add(new TemplateFolders.Folder("webapp /templates/",
+                        configure(new WebApplicationTemplateResolver(web), "/templates/", cacheable)));
+            }
+            ClassLoader loader = app.getClass().getClassLoader();
+            folders.add(new TemplateFolders.Folder("classpath templates/",
+                    configure(new ClassLoaderTemplateResolver(loader), "templates/", cacheable)));
+        }
+        TemplateEngine te = new TemplateEngine();
+        te.setTemplateResolver(new TemplateFolders(folders, cacheable));
+        te.setLinkBuilder(new FlaskLinkBuilder(app));
+        te.addDialect(new FlaskDialect(app));
+        return new Engine(te, web);
+    }
+
+    private static AbstractConfigurableTemplateResolver configure(AbstractConfigurableTemplateResolver r,
+            String prefix, boolean cacheable) {
+        r.setPrefix(prefix);
+        r.setTemplateMode(TemplateMode.HTML);
+        r.setTextTemplateModePatterns(Set.of("*.txt"));
+        r.setXmlTemplateModePatterns(Set.of("*.xml"));
+        r.setJavaScriptTemplateModePatterns(Set.of("*.js"));
+        r.setCSSTemplateModePatterns(Set.of("*.css"));
+        r.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        r.setCacheable(cacheable);
+        // Each folder says whether it has the template, so the next one can be tried (TemplateFolders).
+        r.setCheckExistence(true);
+        return r;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.flaskj.bench;
+
+import dev.flaskj.json.JsonDecodeException;
+import dev.flaskj.json.TaggedJson;
+import dev.flaskj.signing.BadSignatureException;
+import dev.flaskj.signing.TimedSerializer;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the three contexts share, so that they do the same work: data, the JSON-B instance, the session codec. */
+final class Fixtures {
+    /** Extra dynamic routes registered in every context besides the measured ones. */
+    static final int EXTRA_ROUTES = 200;
+
+    /** The page's variable; it contains markup so the escaping shows in the body check. */
+    static final String NAME = "<World>";
+
+    static final String SECRET_KEY = "bench-secret-key-that-is-long-enough-for-hmac";
+
+    static final Item ITEM = new Item(true, 42, "flaskj", List.of("a", "b", "c"));
+
+    /** One Yasson instance for every context (thread-safe once built). */
+    static final Jsonb JSONB = JsonbBuilder.create();
+
+    /** Flask's session cookie codec, for the raw and Spring contexts' hand-written equivalent. */
+    static final TimedSerializer SESSION_SERIALIZER = new TimedSerializer(
+            List.of(SECRET_KEY.getBytes(StandardCharsets.UTF_8)), "cookie-session");
+    static final TaggedJson TAGGED_JSON = new TaggedJson(html -> html);
+    static final long SESSION_LIFETIME = Duration.ofDays(31).getSeconds();
+
+    private Fixtures() {}
+
+    /** The session endpoint's work without a framework: verify and decode, count up, encode and sign. */
+    static String[] bumpCounter(String cookie) {
+        long now = System.currentTimeMillis() / 1000;
+        Map<String, Object> session = new LinkedHashMap<>();
+        if (cookie != null && !cookie.isEmpty()) {
+            try {
+                Object data = TAGGED_JSON.loads(SESSION_SERIALIZER.loads(cookie, SESSION_LIFETIME, now));
+                if (data instanceof Map<?, ?> m) {
+                    m.forEach((k, v) -> session.put(String.valueOf(k), v));
+                }
+            } catch (BadSignatureException | JsonDecodeException | RuntimeException e) {
+                session.clear();
+            }
+        }
+        int count = session.get("count") instanceof Number n ? n.intValue() + 1 : 1;
+        session.put("count", count);
+        String value = SESSION_SERIALIZER.dumps(TAGGED_JSON.dumps(session), now);
+        return new String[] {value, "count=" + count};
+    }
+
+    /** Flask's Set-Cookie for a non-permanent session cookie. */
+    static String sessionSetCookie(String value, String contextPath) {
+        return "session=" + value + "; HttpOnly; Path=" + (contextPath.isEmpty() ? "/" : contextPath);
+    }
+}

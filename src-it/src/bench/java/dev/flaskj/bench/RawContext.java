@@ -1,0 +1,158 @@
+package dev.flaskj.bench;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
+import org.thymeleaf.web.servlet.IServletWebExchange;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/** The upper bound: one plain {@code HttpServlet} per endpoint, paths parsed by hand. */
+final class RawContext {
+    private RawContext() {}
+
+    static void install(ServletContext sc) {
+        sc.addServlet("hello", new Text("Hello, World!")).addMapping("/hello");
+        sc.addServlet("user", new User()).addMapping("/user/*");
+        for (int i = 0; i < Fixtures.EXTRA_ROUTES; i++) {
+            sc.addServlet("extra" + i, new Extra()).addMapping("/extra" + i + "/*");
+        }
+        sc.addServlet("json", new Json()).addMapping("/json");
+        sc.addServlet("page", new Page(sc)).addMapping("/page");
+        sc.addServlet("session", new SessionCounter()).addMapping("/session");
+    }
+
+    static void text(HttpServletResponse res, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        res.setContentType("text/html;charset=utf-8");
+        res.setContentLength(bytes.length);
+        res.getOutputStream().write(bytes);
+    }
+
+    /** The last path segment after {@code /prefix/}, or null when there is none or more than one. */
+    static String oneSegment(HttpServletRequest req) {
+        String p = req.getPathInfo();
+        if (p == null || p.length() < 2 || p.indexOf('/', 1) >= 0) {
+            return null;
+        }
+        return p.substring(1);
+    }
+
+    static final class Text extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private final String body;
+
+        Text(String body) {
+            this.body = body;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            text(res, body);
+        }
+    }
+
+    static final class User extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            String name = oneSegment(req);
+            if (name == null) {
+                res.sendError(404);
+                return;
+            }
+            text(res, "User " + name);
+        }
+    }
+
+    static final class Extra extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            String id = oneSegment(req);
+            if (id == null) {
+                res.sendError(404);
+                return;
+            }
+            text(res, "extra " + id);
+        }
+    }
+
+    static final class Json extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            byte[] bytes = Fixtures.JSONB.toJson(Fixtures.ITEM).getBytes(StandardCharsets.UTF_8);
+            res.setContentType("application/json");
+            res.setContentLength(bytes.length);
+            res.getOutputStream().write(bytes);
+        }
+    }
+
+    static final class Page extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private final transient JakartaServletWebApplication webApp;
+        private final transient TemplateEngine engine;
+
+        Page(ServletContext sc) {
+            webApp = JakartaServletWebApplication.buildApplication(sc);
+            engine = templateEngine(webApp);
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            IServletWebExchange exchange = webApp.buildExchange(req, res);
+            WebContext ctx = new WebContext(exchange, req.getLocale(), Map.of("name", Fixtures.NAME));
+            // Rendered to a string and written once, as flaskj's views return a page: cheaper than Thymeleaf's
+            // many small writes through the container's character encoder.
+            StringWriter out = new StringWriter(2048);
+            engine.process("page.html", ctx, out);
+            text(res, out.toString());
+        }
+    }
+
+    /** Thymeleaf reading {@code /templates/} from the web application, cache on: the same set-up in every context. */
+    static TemplateEngine templateEngine(JakartaServletWebApplication webApp) {
+        WebApplicationTemplateResolver resolver = new WebApplicationTemplateResolver(webApp);
+        resolver.setPrefix("/templates/");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+
+    static final class SessionCounter extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException, ServletException {
+            String cookie = null;
+            Cookie[] cookies = req.getCookies();
+            if (cookies != null) {
+                for (Cookie c : cookies) {
+                    if (c.getName().equals("session")) {
+                        cookie = c.getValue();
+                    }
+                }
+            }
+            String[] bumped = Fixtures.bumpCounter(cookie);
+            res.addHeader("Set-Cookie", Fixtures.sessionSetCookie(bumped[0], req.getContextPath()));
+            res.addHeader("Vary", "Cookie");
+            text(res, bumped[1]);
+        }
+    }
+}
