@@ -114,6 +114,7 @@ class RoutingPipelineTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the context only needs to be open
     void urlForOutsideARequestNeedsServerName() {
         Flask app = app();
         try (AppContext ignored = app.appContext()) {
@@ -129,6 +130,7 @@ class RoutingPipelineTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the context only needs to be open
     void buildErrorNamesWhatIsMissing() {
         Flask app = app();
         app.config().put("SERVER_NAME", "localhost");

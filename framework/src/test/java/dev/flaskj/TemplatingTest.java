@@ -227,6 +227,7 @@ class TemplatingTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the context only needs to be open
     void rendersInAnAppContextWithoutARequest() {
         Flask app = app();
         try (AppContext ctx = app.appContext()) {

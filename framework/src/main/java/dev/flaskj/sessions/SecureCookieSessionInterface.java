@@ -1,10 +1,10 @@
 package dev.flaskj.sessions;
 
 import dev.flaskj.Flask;
+import dev.flaskj.Markup;
 import dev.flaskj.Request;
 import dev.flaskj.Response;
 import dev.flaskj.http.SetCookie;
-import dev.flaskj.internal.HtmlSafe;
 import dev.flaskj.json.JsonDecodeException;
 import dev.flaskj.json.TaggedJson;
 import dev.flaskj.signing.BadSignatureException;
@@ -45,7 +45,7 @@ public class SecureCookieSessionInterface extends SessionInterface {
 
     /** With the system clock. */
     public SecureCookieSessionInterface() {
-        this(Clock.systemUTC(), text -> (HtmlSafe) () -> text);
+        this(Clock.systemUTC(), Markup::new);
     }
 
     /** With a clock (tests pin the timestamp) and a factory for Markup values read from ` m` tags. */

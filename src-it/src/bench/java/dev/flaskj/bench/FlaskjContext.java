@@ -1,6 +1,7 @@
 package dev.flaskj.bench;
 
 import static dev.flaskj.Flask.request;
+import static dev.flaskj.Flask.renderTemplate;
 import static dev.flaskj.Flask.session;
 
 import dev.flaskj.Flask;
@@ -40,7 +41,7 @@ final class FlaskjContext {
         }
         app.addUrlRule("/json", "json", args -> Fixtures.ITEM);
         DirectThymeleaf direct = new DirectThymeleaf(sc);
-        app.addUrlRule("/page", "page", args -> direct.render("page.html", Map.of("name", Fixtures.NAME)));
+        app.addUrlRule("/page", "page", args -> renderTemplate("page.html", "name", Fixtures.NAME));
         app.addUrlRule("/page-direct", "page-direct",
                 args -> direct.render("page.html", Map.of("name", Fixtures.NAME)));
         app.addUrlRule("/session", "session", args -> {

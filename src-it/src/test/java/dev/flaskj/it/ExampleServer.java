@@ -33,7 +33,7 @@ final class ExampleServer implements ParameterResolver {
     /** Closed by JUnit when the root store is closed. */
     record Holder(TestServer server) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
+        public void close() {
             server.close();
         }
     }

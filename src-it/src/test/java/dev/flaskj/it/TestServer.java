@@ -15,6 +15,7 @@ interface TestServer extends AutoCloseable {
     /** A short name for messages: {@code Tomcat 11.0.27}, {@code Jetty 12.1.14}. */
     String name();
 
+    /** Stops the container; failures to stop are unchecked (a test has nothing better to do with them). */
     @Override
-    void close() throws Exception;
+    void close();
 }

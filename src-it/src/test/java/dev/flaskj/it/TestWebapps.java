@@ -17,14 +17,25 @@ final class TestWebapps {
     private TestWebapps() {}
 
     static Path build(Class<?> appClass, Map<String, String> contextParams) throws IOException {
+        return build(appClass, contextParams, Map.of());
+    }
+
+    /** As {@link #build(Class, Map)}, plus {@code files} (relative path → text) written into the webapp. */
+    static Path build(Class<?> appClass, Map<String, String> contextParams, Map<String, String> files)
+            throws IOException {
         Path dir = Containers.explode(Containers.exampleWar(), appClass.getSimpleName());
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path target = dir.resolve(f.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, f.getValue());
+        }
         Path classes = dir.resolve("WEB-INF/classes");
         deleteTree(classes);
         Path appsPackage = classes.resolve("dev/flaskj/it/apps");
         Files.createDirectories(appsPackage);
         Path compiled = testClasses().resolve("dev/flaskj/it/apps");
-        try (Stream<Path> files = Files.list(compiled)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
+        try (Stream<Path> classFiles = Files.list(compiled)) {
+            for (Path f : (Iterable<Path>) classFiles::iterator) {
                 Files.copy(f, appsPackage.resolve(f.getFileName()));
             }
         }
