@@ -1,12 +1,33 @@
-// The generated project built a WAR holding the app class, web.xml, and the flaskj jar.
-def war = new File(basedir, "project/basic-webapp/target/basic-webapp.war")
+// The generated project built a WAR holding the app, web.xml, templates and the flaskj jar; its unit test
+// (test client) and its integration test (the WAR in embedded Tomcat) ran and passed.
+def project = new File(basedir, "project/basic-webapp")
+def war = new File(project, "target/basic-webapp.war")
 assert war.isFile() : "no WAR built: " + war
 def names = new java.util.zip.ZipFile(war).entries().collect { it.name }
-assert names.contains("WEB-INF/classes/com/acme/web/App.class")
-assert names.contains("WEB-INF/web.xml")
-assert names.contains("templates/hello.html")
+for (name in ["WEB-INF/classes/com/acme/web/App.class", "WEB-INF/web.xml", "templates/layout.html",
+              "templates/index.html", "static/style.css"]) {
+    assert names.contains(name) : "missing from the WAR: " + name
+}
 assert names.any { it.startsWith("WEB-INF/lib/flaskj-") }
-def template = new File(basedir, "project/basic-webapp/src/main/webapp/templates/hello.html").text
-assert template.contains('${name}') : "Thymeleaf expressions must survive generation"
-println "verify.groovy: generated WAR OK (" + names.size() + " entries)"
+assert !names.any { it.contains("override-web.xml") } : "the dev server's debug descriptor must not be packaged"
+
+// Velocity must not have touched Thymeleaf: ${...}, #flask and |...| survive as written.
+def layout = new File(project, "src/main/webapp/templates/layout.html").text
+assert layout.contains('th:href="${#flask.urlFor(\'static\', \'filename\', \'style.css\')}"') : layout
+assert layout.contains('th:text="|Logged in as ${session.username}|"') : layout
+def webXml = new File(project, "src/main/webapp/WEB-INF/web.xml").text
+assert webXml.contains("<param-value>com.acme.web.App</param-value>") : webXml
+
+def reports = [new File(project, "target/surefire-reports/TEST-com.acme.web.AppTest.xml"),
+               new File(project, "target/failsafe-reports/TEST-com.acme.web.AppIT.xml")]
+for (report in reports) {
+    assert report.isFile() : "test did not run: " + report
+    def suite = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report)
+            .documentElement
+    def count = { String name -> Integer.parseInt(suite.getAttribute(name)) }
+    assert count("tests") > 0 && count("failures") == 0 && count("errors") == 0 && count("skipped") == 0 :
+            report.name + ": tests=" + count("tests") + " failures=" + count("failures") + " errors=" +
+            count("errors") + " skipped=" + count("skipped")
+}
+println "verify.groovy: generated project OK (" + names.size() + " WAR entries, unit test and Tomcat IT passed)"
 return true

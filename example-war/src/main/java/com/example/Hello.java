@@ -50,6 +50,8 @@ public class Hello extends Flask {
         registerBlueprint(new Auth());
         registerBlueprint(new Blog());
         beforeRequest(Auth::loadLoggedInUser);
+        // Quickstart "Debug Mode": /debug/boom raises, to show the traceback page (debug mode only)
+        registerBlueprint(new DebugDemo());
     }
 
     // ------------------------------------------------------------------ index

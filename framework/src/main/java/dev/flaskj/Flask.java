@@ -246,6 +246,29 @@ public class Flask extends Scaffold {
         return new RequestContext(this, request, null).push();
     }
 
+    // ================================================================== loading (owned by dev.flaskj.cli)
+
+    /**
+     * Creates the app named {@code className} exactly as {@link FlaskFilter} does: a {@code Flask} subclass with a
+     * no-argument constructor, or a class with {@code public static Flask createApp()}; for tools such as the
+     * command line ({@code dev.flaskj.cli.FlaskCli}).
+     * <pre>{@code
+     * Flask app = Flask.load("com.example.Hello", "--app");
+     * }</pre>
+     *
+     * @param source where the name came from, for the error message (e.g. {@code "environment variable FLASK_APP"})
+     * @throws IllegalArgumentException with the filter's message when the class is missing or is not an app
+     */
+    public static Flask load(String className, String source) {
+        Objects.requireNonNull(className, "className == null");
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            return AppLoader.create(className.trim(), source, loader != null ? loader : Flask.class.getClassLoader());
+        } catch (ServletException e) {
+            throw new IllegalArgumentException(e.getMessage(), e.getCause());
+        }
+    }
+
     // ================================================================== testing (begin; owned by dev.flaskj.testing)
 
     /** A test client with a cookie jar (Flask: {@code app.test_client()}); see {@link TestClient}. */

@@ -43,7 +43,7 @@ class QuickstartIT {
         }
         assertTrue(links.size() > 30, links.toString());
         Map<String, Integer> notOk = Map.of(APP + "/secret", 401, APP + "/redirect", 302, APP + "/logout", 302,
-                APP + "/no/such/page", 404);
+                APP + "/no/such/page", 404, APP + "/debug/boom", 500);
         List<String> failures = new ArrayList<>();
         for (String link : links) {
             assertTrue(link.startsWith(APP + "/"), "urlFor builds every link with the context path: " + link);

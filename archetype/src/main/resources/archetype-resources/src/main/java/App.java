@@ -3,15 +3,48 @@ package ${package};
 import dev.flaskj.Flask;
 import dev.flaskj.Route;
 
-/** The application: each @Route method is a view. */
+/**
+ * The application: each {@code @Route} method is a view (Flask: {@code @app.route}). {@code web.xml} installs it
+ * with {@code dev.flaskj.FlaskFilter}; {@code mvn jetty:run} serves it at http://localhost:8080/.
+ */
 public class App extends Flask {
-    @Route("/")
-    String index() {
-        return "Hello, World!";
+    public App() {
+        // Signs the session cookie. Good enough on your machine; in production set the environment variable
+        // FLASK_SECRET_KEY (print a new key with `mvn -q exec:java -Dexec.args=secret`): it wins over this value.
+        config().put("SECRET_KEY", "dev");
     }
 
-    @Route("/user/<username>")
-    String showUserProfile(String username) {
-        return "User " + username;
+    /** The home page: templates/index.html, laid out by templates/layout.html. */
+    @Route("/")
+    Object index() {
+        return renderTemplate("index.html");
+    }
+
+    /** A variable rule: the part of the URL after /hello/ arrives as the parameter of the same name. */
+    @Route("/hello/<name>")
+    Object hello(String name) {
+        return renderTemplate("hello.html", "name", name);
+    }
+
+    /** A form: the user name goes into the session, and a flashed message says so on the next page. */
+    @Route(value = "/login", methods = {"GET", "POST"})
+    Object login() {
+        if (request().method().equals("POST")) {
+            String username = request().form().get("username", "").strip();
+            if (!username.isEmpty()) {
+                session().put("username", username);
+                flash("You were logged in as " + username + ".");
+                return redirect(urlFor("index"));
+            }
+            flash("Please enter a user name.", "error");
+        }
+        return renderTemplate("login.html");
+    }
+
+    @Route(value = "/logout", methods = {"POST"})
+    Object logout() {
+        session().remove("username");
+        flash("You were logged out.");
+        return redirect(urlFor("index"));
     }
 }

@@ -1,0 +1,122 @@
+package dev.flaskj.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flaskj.Flask;
+import dev.flaskj.Route;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: app discovery, routes, secret, and its error messages. */
+class FlaskCliTest {
+    @TempDir
+    Path project;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /** An app as a user writes it. */
+    public static class Hello extends Flask {
+        @Route("/")
+        String index() {
+            return "hi";
+        }
+
+        @Route(value = "/login", methods = {"GET", "POST"})
+        String login() {
+            return "login";
+        }
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        FlaskCli cli = new FlaskCli(env, project, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void routesOfTheAppNamedByTheOption() {
+        assertEquals(0, run(Map.of(), "--app", Hello.class.getName(), "routes"));
+        assertEquals("Endpoint  Methods    Rule                   \n"
+                + "--------  ---------  -----------------------\n"
+                + "index     GET        /                      \n"
+                + "login     GET, POST  /login                 \n"
+                + "static    GET        /static/<path:filename>\n", out().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void appFromFlaskAppThenFromWebXml() throws IOException {
+        assertEquals(0, run(Map.of("FLASK_APP", Hello.class.getName()), "routes", "--sort=rule"));
+        assertTrue(out().contains("index     GET"), out());
+
+        Path webXml = project.resolve(WebXmlApp.LOCATION);
+        Files.createDirectories(webXml.getParent());
+        Files.writeString(webXml, "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">"
+                + "<filter><filter-name>flask</filter-name><filter-class>dev.flaskj.FlaskFilter</filter-class>"
+                + "<init-param><param-name>app</param-name><param-value> " + Hello.class.getName()
+                + " </param-value></init-param></filter></web-app>");
+        out.reset();
+        assertEquals(0, run(Map.of(), "routes", "-s", "match", "--all-methods"));
+        assertTrue(out().contains("login     GET, HEAD, OPTIONS, POST  /login"), out());
+    }
+
+    @Test
+    void unknownClassGivesTheFiltersMessage() {
+        assertEquals(1, run(Map.of(), "--app=com.example.Missing", "routes"));
+        assertTrue(err().startsWith("Error: flaskj: cannot load the application class 'com.example.Missing'"
+                + " (from option --app): class not found"), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void classThatIsNotAnApp() {
+        assertEquals(1, run(Map.of("FLASK_APP", "java.lang.String"), "routes"));
+        assertTrue(err().contains("'java.lang.String' (from environment variable FLASK_APP): it is not a subclass"
+                + " of dev.flaskj.Flask"), err());
+    }
+
+    @Test
+    void noAppAnywhere() {
+        assertEquals(1, run(Map.of(), "routes"));
+        assertTrue(err().contains("no application class configured"), err());
+    }
+
+    @Test
+    void secretIsSixtyFourFreshHexDigits() {
+        assertEquals(0, run(Map.of(), "secret"));
+        assertEquals(0, run(Map.of(), "secret"));
+        String[] keys = out().trim().split("\\R");
+        assertEquals(2, keys.length);
+        assertTrue(keys[0].matches("[0-9a-f]{64}"), keys[0]);
+        assertTrue(!keys[0].equals(keys[1]));
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, run(Map.of(), "serve"));
+        assertTrue(err().contains("Error: No such command 'serve'."), err());
+        assertTrue(err().startsWith("Usage: FlaskCli"), err());
+        err.reset();
+        assertEquals(2, run(Map.of(), "--app", Hello.class.getName(), "routes", "--sort", "size"));
+        assertTrue(err().contains("'size' is not one of 'endpoint', 'methods', 'domain', 'rule', 'match'."), err());
+        assertEquals(2, run(Map.of()));
+        assertEquals(0, run(Map.of(), "--help"));
+        assertTrue(out().contains("routes [--sort endpoint|methods|rule|match] [--all-methods]"), out());
+    }
+}
