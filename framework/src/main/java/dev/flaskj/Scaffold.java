@@ -100,6 +100,15 @@ public abstract class Scaffold {
     }
 
     /**
+     * A file name safe to store: path separators, {@code ..} and non-ASCII removed, Windows device names prefixed
+     * (Werkzeug: {@code secure_filename}). {@code secureFilename("../../etc/passwd")} is {@code "etc_passwd"}; the
+     * result may be empty, and the caller must then pick a name itself.
+     */
+    public static String secureFilename(String filename) {
+        return dev.flaskj.internal.SafePaths.secureFilename(filename);
+    }
+
+    /**
      * Builds a URL for an endpoint from key/value pairs (Flask: {@code url_for}).
      * <pre>{@code
      * urlFor("profile", "username", "John Doe")          // /myapplication/user/John%20Doe

@@ -9,9 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * Flaskr's database as a flaskj extension: an embedded H2 database in a file, one JDBC connection per request kept
@@ -22,7 +22,7 @@ import java.sql.Statement;
  * temp folder, so the posts survive a redeploy. The schema is created on first start.
  */
 public final class Database implements Extension {
-    private String url;
+    private JdbcDataSource dataSource;
 
     @Override
     public void initApp(Flask app) {
@@ -36,16 +36,21 @@ public final class Database implements Extension {
     }
 
     /** Opens the database (creating the schema) once the app's config is final: call from the first request. */
-    synchronized String url(Flask app) {
-        if (url == null) {
+    synchronized JdbcDataSource dataSource(Flask app) {
+        if (dataSource == null) {
             Path dir = dataDir(app);
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the Flaskr data folder " + dir, e);
             }
-            url = "jdbc:h2:file:" + dir.resolve("flaskr").toAbsolutePath() + ";DB_CLOSE_DELAY=0";
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            // A data source, not DriverManager: no driver registered JVM-wide that would pin this webapp's class
+            // loader after an undeploy. DB_CLOSE_DELAY=0 closes the database with the last connection, and
+            // DB_CLOSE_ON_EXIT=FALSE leaves no JVM shutdown hook behind, so a redeploy reopens the same file.
+            JdbcDataSource ds = new JdbcDataSource();
+            ds.setURL("jdbc:h2:file:" + dir.resolve("flaskr").toAbsolutePath()
+                    + ";DB_CLOSE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS users (id INT AUTO_INCREMENT PRIMARY KEY,"
                         + " username VARCHAR(200) UNIQUE NOT NULL, password VARCHAR(300) NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS posts (id INT AUTO_INCREMENT PRIMARY KEY,"
@@ -53,14 +58,19 @@ public final class Database implements Extension {
                         + " created TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,"
                         + " title VARCHAR(500) NOT NULL, body VARCHAR(20000) NOT NULL)");
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot open the Flaskr database at " + url, e);
+                throw new IllegalStateException("cannot open the Flaskr database in " + dir, e);
             }
             app.logger().info("Flaskr database at " + dir);
+            dataSource = ds;
         }
-        return url;
+        return dataSource;
     }
 
-    private static Path dataDir(Flask app) {
+    /**
+     * The folder for the example's files (the database, uploads): config {@code FLASKR_DATA_DIR}, else the system
+     * property {@code flaskr.data-dir}, else {@code flaskj-example} in the temp folder.
+     */
+    public static Path dataDir(Flask app) {
         String dir = app.config().getString("FLASKR_DATA_DIR", null);
         if (dir == null) {
             dir = System.getProperty("flaskr.data-dir");
@@ -74,7 +84,7 @@ public final class Database implements Extension {
             Flask app = Flask.currentApp();
             Database db = (Database) app.extensions().get("flaskr.db");
             try {
-                return DriverManager.getConnection(db.url(app));
+                return db.dataSource(app).getConnection();
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot connect to the Flaskr database", e);
             }

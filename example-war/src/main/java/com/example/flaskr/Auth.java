@@ -1,0 +1,154 @@
+package com.example.flaskr;
+
+import dev.flaskj.Blueprint;
+import dev.flaskj.Response;
+import dev.flaskj.Route;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+
+/**
+ * Flaskr's authentication blueprint at {@code /flaskr/auth}: register, log in, log out (Flask tutorial:
+ * {@code flaskr/auth.py}).
+ *
+ * <p>The logged-in user's id lives in the session ({@code user_id}); {@link #loadLoggedInUser()} runs before
+ * every request of the app and puts the {@link User} into {@code g()} under {@code user}, where views and
+ * templates ({@code ${g.user}}) find it.
+ */
+public final class Auth extends Blueprint {
+    /** The blueprint named {@code auth}: endpoints {@code auth.register}, {@code auth.login}, {@code auth.logout}. */
+    public Auth() {
+        super("auth", "/flaskr/auth");
+    }
+
+    /** Creates an account; a taken name or an empty field is flashed as an error and the form shown again. */
+    @Route(value = "/register", methods = {"GET", "POST"})
+    Object register() throws SQLException {
+        if (request().method().equals("POST")) {
+            String username = request().form().get("username").strip();
+            String password = request().form().get("password");
+            String error = validate(username, password);
+            if (error == null) {
+                error = insertUser(username, password);
+            }
+            if (error == null) {
+                flash("Registered " + username + ". Please log in.", "success");
+                return redirect(urlFor("auth.login"));
+            }
+            flash(error, "error");
+        }
+        return renderTemplate("auth/register.html");
+    }
+
+    private static String validate(String username, String password) {
+        if (username.isEmpty()) {
+            return "Username is required.";
+        }
+        if (password.isEmpty()) {
+            return "Password is required.";
+        }
+        return null;
+    }
+
+    /** Inserts the user with a PBKDF2 hash of the password; returns an error message when the name is taken. */
+    private static String insertUser(String username, String password) throws SQLException {
+        try (PreparedStatement insert = Database.get().prepareStatement(
+                "INSERT INTO users (username, password) VALUES (?, ?)")) {
+            insert.setString(1, username);
+            insert.setString(2, Passwords.hash(password));
+            insert.executeUpdate();
+            return null;
+        } catch (SQLIntegrityConstraintViolationException e) {
+            // the UNIQUE constraint decides, so two registrations racing for one name cannot both win
+            return "User " + username + " is already registered.";
+        }
+    }
+
+    /** Checks the password against the stored hash; on success the session holds only the user's id. */
+    @Route(value = "/login", methods = {"GET", "POST"})
+    Object login() throws SQLException {
+        if (request().method().equals("POST")) {
+            String username = request().form().get("username").strip();
+            String password = request().form().get("password");
+            StoredUser user = findByName(username);
+            String error = user == null ? "Incorrect username."
+                    : !Passwords.check(user.passwordHash(), password) ? "Incorrect password." : null;
+            if (error == null) {
+                // a fresh session: nothing from before the login (nor a planted id) survives it
+                session().clear();
+                session().put("user_id", user.id());
+                flash("Welcome, " + user.username() + "!", "success");
+                return redirect(urlFor("blog.index"));
+            }
+            flash(error, "error");
+        }
+        return renderTemplate("auth/login.html");
+    }
+
+    /** Forgets the user (and the rest of the session). */
+    @Route("/logout")
+    Response logout() {
+        session().clear();
+        flash("You were logged out.", "info");
+        return redirect(urlFor("blog.index"));
+    }
+
+    /**
+     * Puts the logged-in {@link User} (or nothing) into {@code g()} under {@code user}; registered on the app with
+     * {@code app.beforeRequest(Auth::loadLoggedInUser)} (Flask: {@code bp.before_app_request}).
+     *
+     * @return null, so the request goes on
+     */
+    public static Object loadLoggedInUser() throws SQLException {
+        Object id = session().get("user_id");
+        // the session may be Flask's (a Python app with the same key): numbers arrive as Integer or Long
+        if (id instanceof Number n) {
+            User user = findById(n.intValue());
+            if (user != null) {
+                g().put("user", user);
+            }
+        }
+        return null;
+    }
+
+    /** The logged-in user, or null (Flask: {@code g.user}). */
+    public static User currentUser() {
+        return g().get("user", null);
+    }
+
+    /**
+     * Sends anonymous visitors to the login page (Flask tutorial: the {@code login_required} decorator); call it
+     * first in a view.
+     */
+    static User loginRequired() {
+        User user = currentUser();
+        if (user == null) {
+            throw abort(redirect(urlFor("auth.login")));
+        }
+        return user;
+    }
+
+    private static User findById(int id) throws SQLException {
+        try (PreparedStatement q = Database.get().prepareStatement("SELECT id, username FROM users WHERE id = ?")) {
+            q.setInt(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? new User(rs.getInt(1), rs.getString(2)) : null;
+            }
+        }
+    }
+
+    private static StoredUser findByName(String username) throws SQLException {
+        Connection db = Database.get();
+        try (PreparedStatement q = db.prepareStatement("SELECT id, username, password FROM users WHERE username = ?")) {
+            q.setString(1, username);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? new StoredUser(rs.getInt(1), rs.getString(2), rs.getString(3)) : null;
+            }
+        }
+    }
+
+    /** A users row with its password hash; never leaves this class. */
+    private record StoredUser(int id, String username, String passwordHash) {}
+}

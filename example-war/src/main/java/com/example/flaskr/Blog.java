@@ -1,0 +1,133 @@
+package com.example.flaskr;
+
+import dev.flaskj.Blueprint;
+import dev.flaskj.Response;
+import dev.flaskj.Route;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Flaskr's blog blueprint at {@code /flaskr/}: list, create, update and delete posts (Flask tutorial:
+ * {@code flaskr/blog.py}). Anyone may read; writing needs a login, and only a post's author may change it.
+ */
+public final class Blog extends Blueprint {
+    private static final String SELECT_POSTS = "SELECT p.id, title, body, created, author_id, username"
+            + " FROM posts p JOIN users u ON p.author_id = u.id";
+
+    /** The blueprint named {@code blog}: endpoints {@code blog.index}, {@code blog.create}, ... */
+    public Blog() {
+        super("blog", "/flaskr");
+    }
+
+    /** All posts, newest first. */
+    @Route("/")
+    String index() throws SQLException {
+        List<Post> posts = new ArrayList<>();
+        try (Statement q = Database.get().createStatement();
+             ResultSet rs = q.executeQuery(SELECT_POSTS + " ORDER BY created DESC, p.id DESC")) {
+            while (rs.next()) {
+                posts.add(Post.from(rs));
+            }
+        }
+        return renderTemplate("blog/index.html", "posts", posts);
+    }
+
+    /** A new post by the logged-in user. */
+    @Route(value = "/create", methods = {"GET", "POST"})
+    Object create() throws SQLException {
+        User user = Auth.loginRequired();
+        if (request().method().equals("POST")) {
+            String title = request().form().get("title").strip();
+            String body = request().form().get("body");
+            if (!title.isEmpty()) {
+                try (PreparedStatement insert = Database.get().prepareStatement(
+                        "INSERT INTO posts (title, body, author_id) VALUES (?, ?, ?)")) {
+                    insert.setString(1, title);
+                    insert.setString(2, body);
+                    insert.setInt(3, user.id());
+                    insert.executeUpdate();
+                }
+                return redirect(urlFor("blog.index"));
+            }
+            flash("Title is required.", "error");
+        }
+        return renderTemplate("blog/create.html");
+    }
+
+    /** Edits a post; 404 when it doesn't exist, 403 when it is someone else's. */
+    @Route(value = "/<int:id>/update", methods = {"GET", "POST"})
+    Object update(int id) throws SQLException {
+        Auth.loginRequired();
+        Post post = getPost(id);
+        if (request().method().equals("POST")) {
+            String title = request().form().get("title").strip();
+            String body = request().form().get("body");
+            if (!title.isEmpty()) {
+                try (PreparedStatement update = Database.get().prepareStatement(
+                        "UPDATE posts SET title = ?, body = ? WHERE id = ?")) {
+                    update.setString(1, title);
+                    update.setString(2, body);
+                    update.setInt(3, id);
+                    update.executeUpdate();
+                }
+                return redirect(urlFor("blog.index"));
+            }
+            flash("Title is required.", "error");
+        }
+        return renderTemplate("blog/update.html", "post", post);
+    }
+
+    /** Deletes a post (a POST from the edit page's button, never a GET). */
+    @Route(value = "/<int:id>/delete", methods = {"POST"})
+    Response delete(int id) throws SQLException {
+        Auth.loginRequired();
+        getPost(id);
+        try (PreparedStatement delete = Database.get().prepareStatement("DELETE FROM posts WHERE id = ?")) {
+            delete.setInt(1, id);
+            delete.executeUpdate();
+        }
+        return redirect(urlFor("blog.index"));
+    }
+
+    /** The post, if it exists and the logged-in user wrote it (Flask tutorial: {@code get_post}). */
+    private static Post getPost(int id) throws SQLException {
+        try (PreparedStatement q = Database.get().prepareStatement(SELECT_POSTS + " WHERE p.id = ?")) {
+            q.setInt(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    throw abort(404, "Post id " + id + " doesn't exist.");
+                }
+                Post post = Post.from(rs);
+                if (post.authorId() != Auth.currentUser().id()) {
+                    throw abort(403);
+                }
+                return post;
+            }
+        }
+    }
+
+    /** How many posts there are: for the quickstart's extensions page. */
+    public static int countPosts() throws SQLException {
+        try (Statement q = Database.get().createStatement();
+             ResultSet rs = q.executeQuery("SELECT COUNT(*) FROM posts")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /**
+     * A post with its author's name, as the templates show it ({@code ${post.title}}).
+     *
+     * @param created the creation date, {@code yyyy-MM-dd}
+     */
+    public record Post(int id, String title, String body, String created, int authorId, String username) {
+        static Post from(ResultSet rs) throws SQLException {
+            return new Post(rs.getInt(1), rs.getString(2), rs.getString(3),
+                    rs.getTimestamp(4).toLocalDateTime().toLocalDate().toString(), rs.getInt(5), rs.getString(6));
+        }
+    }
+}

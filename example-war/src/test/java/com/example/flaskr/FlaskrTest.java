@@ -1,0 +1,114 @@
+package com.example.flaskr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.ExampleApps;
+import dev.flaskj.testing.TestClient;
+import dev.flaskj.testing.TestResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Flaskr, the tutorial's blog, through the test client (Flask tutorial: tests/test_auth.py, test_blog.py). */
+class FlaskrTest {
+    @TempDir
+    Path dataDir;
+
+    private TestClient client() {
+        TestClient client = ExampleApps.create(dataDir).testClient();
+        client.setContextPath("/myapplication");
+        return client;
+    }
+
+    private static void registerAndLogIn(TestClient client, String username) {
+        assertEquals(302, client.post("/flaskr/auth/register", Map.of("username", username, "password", "pw")).status());
+        TestResponse login = client.post("/flaskr/auth/login", Map.of("username", username, "password", "pw"));
+        assertEquals(302, login.status());
+        assertEquals("/myapplication/flaskr/", login.location());
+    }
+
+    @Test
+    void registerValidatesAndRefusesTakenNames() {
+        TestClient client = client();
+        TestResponse ok = client.post("/flaskr/auth/register", Map.of("username", "a", "password", "a"));
+        assertEquals("/myapplication/flaskr/auth/login", ok.location());
+        assertTrue(client.get("/flaskr/auth/login").text().contains("Registered a. Please log in."));
+        for (var c : Map.of("", "Username is required.", "b", "Password is required.", "a",
+                "User a is already registered.").entrySet()) {
+            String password = c.getKey().equals("b") ? "" : "x";
+            String page = client.post("/flaskr/auth/register", Map.of("username", c.getKey(), "password", password))
+                    .text();
+            assertTrue(page.contains(c.getValue()), page);
+        }
+    }
+
+    @Test
+    void loginChecksTheHashedPassword() {
+        TestClient client = client();
+        client.post("/flaskr/auth/register", Map.of("username", "a", "password", "right"));
+        assertTrue(client.post("/flaskr/auth/login", Map.of("username", "nobody", "password", "right")).text()
+                .contains("Incorrect username."));
+        assertTrue(client.post("/flaskr/auth/login", Map.of("username", "a", "password", "wrong")).text()
+                .contains("Incorrect password."));
+        client.sessionTransaction(s -> assertFalse(s.containsKey("user_id")));
+    }
+
+    @Test
+    void authorCreatesEditsAndDeletesOthersCannot() {
+        TestClient alice = client();
+        registerAndLogIn(alice, "alice");
+        assertTrue(alice.get("/flaskr/").text().contains("Welcome, alice!"));
+        assertEquals(302, alice.post("/flaskr/create", Map.of("title", "first", "body", "hello <world>")).status());
+        String index = alice.get("/flaskr/").text();
+        assertTrue(index.contains("<h2 class=\"title\">first</h2>"), index);
+        assertTrue(index.contains("hello &lt;world&gt;"), index);
+        assertTrue(index.contains("href=\"/myapplication/flaskr/1/update\""), index);
+
+        assertEquals(302, alice.post("/flaskr/1/update", Map.of("title", "edited", "body", "b")).status());
+        assertTrue(alice.get("/flaskr/").text().contains("edited"));
+
+        TestClient bob = client();
+        registerAndLogIn(bob, "bob");
+        assertFalse(bob.get("/flaskr/").text().contains("/flaskr/1/update"));
+        assertEquals(403, bob.get("/flaskr/1/update").status());
+        assertEquals(403, bob.post("/flaskr/1/update", Map.of("title", "mine", "body", "")).status());
+        assertEquals(403, bob.post("/flaskr/1/delete").status());
+        assertEquals(404, bob.get("/flaskr/2/update").status());
+
+        assertEquals(302, alice.post("/flaskr/1/delete").status());
+        assertTrue(alice.get("/flaskr/").text().contains("No posts yet."));
+    }
+
+    @Test
+    void writingNeedsALoginAndATitle() {
+        TestClient client = client();
+        assertEquals("/myapplication/flaskr/auth/login", client.get("/flaskr/create").location());
+        assertEquals("/myapplication/flaskr/auth/login", client.post("/flaskr/1/delete").location());
+        registerAndLogIn(client, "carol");
+        assertTrue(client.post("/flaskr/create", Map.of("title", " ", "body", "b")).text()
+                .contains("Title is required."));
+        client.get("/flaskr/auth/logout");
+        assertEquals("/myapplication/flaskr/auth/login", client.get("/flaskr/create").location());
+    }
+
+    @Test
+    void postsSurviveANewAppOnTheSameFolder() {
+        TestClient first = client();
+        registerAndLogIn(first, "dave");
+        first.post("/flaskr/create", Map.of("title", "kept", "body", "across restarts"));
+        assertTrue(client().get("/flaskr/").text().contains("kept"));
+    }
+
+    @Test
+    void passwordsAreSaltedPbkdf2() {
+        String a = Passwords.hash("pw");
+        assertTrue(a.startsWith("pbkdf2:sha256:"), a);
+        assertFalse(a.equals(Passwords.hash("pw")));
+        assertTrue(Passwords.check(a, "pw"));
+        assertFalse(Passwords.check(a, "pW"));
+        assertFalse(Passwords.check("garbage", "pw"));
+    }
+}
