@@ -48,7 +48,7 @@ class FlaskrBrowserIT {
     void startBrowser() throws Exception {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             fail("FlaskrBrowserIT needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": apt-get install chromium chromium-driver (scripts/test.sh does it as root)");
+                    + ": apt-get install chromium chromium-driver (the test command, bash .ci/run, does it as root)");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
