@@ -403,6 +403,25 @@ class TestClientTest {
     }
 
     @Test
+    void uploadedFilesAreParsedByTheApp() {
+        Flask app = new Flask("upload-parsed");
+        app.addUrlRule("/upload", "upload", args -> {
+            var photos = request().files().getList("photo");
+            StringBuilder out = new StringBuilder(request().form().get("title"));
+            for (var f : photos) {
+                out.append(' ').append(f.filename()).append('=').append(new String(f.read(), StandardCharsets.UTF_8));
+            }
+            return out.toString();
+        }, "POST");
+
+        TestResponse r = app.testClient().open(TestRequest.post("/upload").form("title", "Beach")
+                .file("photo", "a.txt", "text/plain", "sand".getBytes(StandardCharsets.UTF_8))
+                .file("photo", "b.txt", "text/plain", "sea".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals("Beach a.txt=sand b.txt=sea", r.text());
+    }
+
+    @Test
     void twoKindsOfBodyAreRejected() {
         TestClient client = appWithEcho().testClient();
 
