@@ -25,10 +25,13 @@ import java.util.Objects;
 public abstract class Blueprint extends Scaffold {
     record Deferred(String rule, String endpoint, View view, RuleOptions options) {}
 
+    record Nested(Blueprint blueprint, String urlPrefix) {}
+
     private final String name;
     private final String urlPrefix;
     private final ScopeHooks hooks = new ScopeHooks();
     private final List<Deferred> rules = new ArrayList<>();
+    private final List<Nested> children = new ArrayList<>();
 
     /** A blueprint without a URL prefix. */
     protected Blueprint(String name) {
@@ -61,6 +64,27 @@ public abstract class Blueprint extends Scaffold {
     /** The default URL prefix, or null. */
     public String urlPrefix() {
         return urlPrefix;
+    }
+
+    /**
+     * Nests {@code child} in this blueprint (Flask 2.0+ nested blueprints): when this one is registered as
+     * {@code parent} under {@code /p}, the child's endpoints are {@code parent.child.x} and its rules are under
+     * {@code /p} plus the child's own prefix; the parent's hooks and error handlers apply to the child's requests too.
+     */
+    public void registerBlueprint(Blueprint child) {
+        registerBlueprint(child, child.urlPrefix());
+    }
+
+    /** Nests {@code child} under {@code urlPrefix} (null: the child's own prefix, or none). */
+    public void registerBlueprint(Blueprint child, String urlPrefix) {
+        if (child == this) {
+            throw new IllegalArgumentException("Cannot register a blueprint on itself");
+        }
+        children.add(new Nested(java.util.Objects.requireNonNull(child, "child == null"), urlPrefix));
+    }
+
+    List<Nested> children() {
+        return List.copyOf(children);
     }
 
     @Override

@@ -209,21 +209,44 @@ public class Flask extends Scaffold {
      * Registers {@code blueprint} under {@code urlPrefix} (null: none): its rules get the prefix and endpoints
      * {@code name.method}, its hooks and error handlers apply to the requests it handles.
      *
-     * @throws IllegalArgumentException if another blueprint already has the name
+     * @throws IllegalArgumentException if a blueprint is already registered under the name
      */
     public void registerBlueprint(Blueprint blueprint, String urlPrefix) {
+        registerBlueprint(blueprint, urlPrefix, blueprint.name());
+    }
+
+    /**
+     * Registers {@code blueprint} under another name (Flask: {@code register_blueprint(bp, name=...)}), so one
+     * blueprint can be mounted twice: {@code registerBlueprint(admin, "/a2", "admin2")} gives endpoints
+     * {@code admin2.*}. Blueprints nested in it are registered too, as {@code name.child}, prefixes joined.
+     *
+     * @throws IllegalArgumentException if a blueprint is already registered under the name, or it has a dot
+     */
+    public void registerBlueprint(Blueprint blueprint, String urlPrefix, String name) {
         checkSetup(blueprint);
-        String bpName = blueprint.name();
-        Blueprint existing = blueprints.get(bpName);
-        if (existing != null && existing != blueprint) {
-            throw new IllegalArgumentException("The name '" + bpName + "' is already registered for a different"
-                    + " blueprint. Use a different name.");
+        if (name == null || name.isEmpty() || name.contains(".")) {
+            throw new IllegalArgumentException("'name' may not be empty or contain a dot '.' character.");
         }
-        blueprints.put(bpName, blueprint);
-        blueprintHooks.put(bpName, blueprint.scopeHooks());
+        registerAs(blueprint, urlPrefix, name);
+    }
+
+    private void registerAs(Blueprint blueprint, String urlPrefix, String fullName) {
+        Blueprint existing = blueprints.get(fullName);
+        if (existing != null) {
+            throw new IllegalArgumentException("The name '" + fullName + "' is already registered for "
+                    + (existing == blueprint ? "this" : "a different") + " blueprint. Use registerBlueprint(bp,"
+                    + " prefix, name) to provide a unique name.");
+        }
+        blueprints.put(fullName, blueprint);
+        blueprintHooks.put(fullName, blueprint.scopeHooks());
         for (Blueprint.Deferred rule : blueprint.rules()) {
-            onRule(Blueprint.joinRule(urlPrefix, rule.rule()), bpName + "." + rule.endpoint(), rule.view(),
+            onRule(Blueprint.joinRule(urlPrefix, rule.rule()), fullName + "." + rule.endpoint(), rule.view(),
                     rule.options());
+        }
+        for (Blueprint.Nested child : blueprint.children()) {
+            String childPrefix = child.urlPrefix() == null ? urlPrefix
+                    : Blueprint.joinRule(urlPrefix == null ? "" : urlPrefix, child.urlPrefix());
+            registerAs(child.blueprint(), childPrefix, fullName + "." + child.blueprint().name());
         }
     }
 

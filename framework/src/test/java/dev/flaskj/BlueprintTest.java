@@ -96,7 +96,57 @@ class BlueprintTest {
         app.registerBlueprint(new Admin());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> app.registerBlueprint(new Blueprint("admin", "/other") { }));
-        assertEquals("The name 'admin' is already registered for a different blueprint. Use a different name.",
-                e.getMessage());
+        assertEquals("The name 'admin' is already registered for a different blueprint. Use registerBlueprint(bp,"
+                + " prefix, name) to provide a unique name.", e.getMessage());
+    }
+
+    @Test
+    void oneBlueprintRegisteredTwiceUnderAnotherName() {
+        // flask-behaviour.md §15.1: register_blueprint(bp, name='admin2', url_prefix='/a2') -> endpoints admin2.*
+        Flask app = new Flask("twice");
+        app.addUrlRule("/", "home", args -> "home");
+        Admin admin = new Admin();
+        app.registerBlueprint(admin);
+        app.registerBlueprint(admin, "/a2", "admin2");
+        TestClient client = app.testClient();
+        assertEquals("users", client.get("/a2/users").text());
+        assertEquals("admin2.index admin2 /a2/users /", client.get("/a2/").text());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Flask("again").registerBlueprint(admin, "/x", "a.b"));
+        assertEquals("'name' may not be empty or contain a dot '.' character.", e.getMessage());
+    }
+
+    public static class Parent extends Blueprint {
+        public Parent() {
+            super("parent", "/p");
+            registerBlueprint(new Child());
+        }
+
+        @BeforeRequest
+        Object mark() {
+            TRACE.add("parent-before " + request().endpoint());
+            return null;
+        }
+    }
+
+    public static class Child extends Blueprint {
+        public Child() {
+            super("child", "/c");
+        }
+
+        @Route("/leaf")
+        String leaf() {
+            return request().endpoint() + " " + request().blueprint() + " " + urlFor(".leaf");
+        }
+    }
+
+    @Test
+    void nestedBlueprintsJoinNamesAndPrefixesAndInheritParentHooks() {
+        // flask-behaviour.md §15.1: nested blueprints give parent.child.func with prefixes joined (/p/c/leaf)
+        TRACE.clear();
+        Flask app = new Flask("nested");
+        app.registerBlueprint(new Parent());
+        assertEquals("parent.child.leaf parent.child /p/c/leaf", app.testClient().get("/p/c/leaf").text());
+        assertEquals(List.of("parent-before parent.child.leaf"), TRACE);
     }
 }
