@@ -237,7 +237,8 @@ public final class Config extends AbstractMap<String, Object> {
         return this;
     }
 
-    private static Object parseJsonOrString(String raw) {
+    /** A JSON value where {@code raw} parses as JSON, else {@code raw} itself (Flask's from_prefixed_env rule). */
+    static Object parseJsonOrString(String raw) {
         try {
             return CompactJson.loads(raw);
         } catch (Exception e) {

@@ -393,9 +393,7 @@ public class Flask extends Scaffold {
 
     /** Creates a redirect response; {@link #redirect} delegates here (Flask: {@code app.redirect}). */
     public Response createRedirect(String location, int code) {
-        Response r = new Response(RequestRedirect.redirectBody(location), code);
-        r.headers().set("Location", location);
-        return r;
+        return Response.redirect(location, code);
     }
 
     /**

@@ -111,16 +111,7 @@ public class FlaskFilter implements Filter {
 
     private static void putIfConfigKey(Config config, String name, String value) {
         if (!name.isEmpty() && name.equals(name.toUpperCase(Locale.ROOT)) && Character.isLetter(name.charAt(0))) {
-            config.fromMapping(Map.of(name, parseValue(value)));
-        }
-    }
-
-    private static Object parseValue(String raw) {
-        try {
-            Object parsed = dev.flaskj.json.CompactJson.loads(raw);
-            return parsed == null ? raw : parsed;
-        } catch (Exception e) {
-            return raw;
+            config.put(name, Config.parseJsonOrString(value));
         }
     }
 

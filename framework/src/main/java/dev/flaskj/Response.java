@@ -1,5 +1,6 @@
 package dev.flaskj;
 
+import dev.flaskj.exceptions.RequestRedirect;
 import dev.flaskj.http.Headers;
 import dev.flaskj.http.SetCookie;
 import java.io.ByteArrayOutputStream;
@@ -83,6 +84,13 @@ public class Response {
         r.data = null;
         r.writer = Objects.requireNonNull(writer, "writer == null");
         r.writerLength = length;
+        return r;
+    }
+
+    /** Werkzeug's redirect response: {@code Location} as given, and the "Redirecting..." page. */
+    static Response redirect(String location, int code) {
+        Response r = new Response(RequestRedirect.redirectBody(location), code);
+        r.headers().set("Location", location);
         return r;
     }
 

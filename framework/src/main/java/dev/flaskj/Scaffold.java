@@ -153,8 +153,8 @@ public abstract class Scaffold {
     /** A redirect with another code (301, 303, 307, 308, ...). */
     public static Response redirect(String location, int code) {
         AppContext ctx = ContextStack.appOrNull();
-        return ctx == null ? new Flask("redirect").createRedirect(location, code)
-                : ctx.app().createRedirect(location, code);
+        // Outside an app context there is no app to override createRedirect: Werkzeug's plain redirect.
+        return ctx == null ? Response.redirect(location, code) : ctx.app().createRedirect(location, code);
     }
 
     /**
