@@ -18,6 +18,7 @@ public final class AppContext implements AutoCloseable {
     private final Flask app;
     private final AppGlobals g = new AppGlobals();
     private boolean pushed;
+    private AppContext previous;
 
     /** A context for {@code app}, not yet pushed. */
     public AppContext(Flask app) {
@@ -29,7 +30,7 @@ public final class AppContext implements AutoCloseable {
         if (pushed) {
             throw new IllegalStateException("app context already pushed");
         }
-        ContextStack.push(this);
+        previous = ContextStack.push(this);
         pushed = true;
         return this;
     }
@@ -56,7 +57,8 @@ public final class AppContext implements AutoCloseable {
             app.doTeardownAppContext(exc);
         } finally {
             pushed = false;
-            ContextStack.pop(this);
+            ContextStack.pop(this, previous);
+            previous = null;
         }
     }
 

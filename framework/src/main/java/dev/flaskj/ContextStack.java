@@ -1,13 +1,13 @@
 package dev.flaskj;
 
-import java.util.ArrayDeque;
-
 /**
  * The per-thread stacks of application and request contexts: the only {@code ThreadLocal} in flaskj.
  *
- * <p>Flask: {@code flask.globals} ({@code _cv_app}, {@code _cv_request}). Both stacks are removed from the thread
- * as soon as they are empty, so a pooled container thread keeps nothing between requests and a redeployed web
- * application leaves no class loader behind.
+ * <p>Flask: {@code flask.globals} ({@code _cv_app}, {@code _cv_request}). Each stack is a linked list through the
+ * contexts themselves ({@code previous}); the thread holds only its two tops, in an {@code Object[2]} that stays on
+ * the thread and is emptied when the last context pops. A JDK array holding nulls keeps no class of the web
+ * application reachable, so a pooled container thread carries nothing between requests and a redeployed
+ * application leaves no class loader behind, without a {@code ThreadLocal.remove()} on every request.
  */
 final class ContextStack {
     static final String OUTSIDE_REQUEST = "Working outside of request context.\n\n"
@@ -19,56 +19,46 @@ final class ContextStack {
             + "the current application. To solve this, set up an application context\n"
             + "with app.appContext(). See the documentation for more information.";
 
-    private static final ThreadLocal<Stacks> STACKS = new ThreadLocal<>();
+    private static final int APP = 0;
+    private static final int REQUEST = 1;
 
-    private static final class Stacks {
-        final ArrayDeque<AppContext> apps = new ArrayDeque<>(2);
-        final ArrayDeque<RequestContext> requests = new ArrayDeque<>(2);
-    }
+    private static final ThreadLocal<Object[]> TOPS = ThreadLocal.withInitial(() -> new Object[2]);
 
     private ContextStack() {}
 
-    private static Stacks stacks() {
-        Stacks s = STACKS.get();
-        if (s == null) {
-            s = new Stacks();
-            STACKS.set(s);
+    /** Pushes {@code ctx}; returns the context it covers (its {@code previous}), or null. */
+    static AppContext push(AppContext ctx) {
+        Object[] tops = TOPS.get();
+        AppContext previous = (AppContext) tops[APP];
+        tops[APP] = ctx;
+        return previous;
+    }
+
+    /** Pushes {@code ctx}; returns the context it covers (its {@code previous}), or null. */
+    static RequestContext push(RequestContext ctx) {
+        Object[] tops = TOPS.get();
+        RequestContext previous = (RequestContext) tops[REQUEST];
+        tops[REQUEST] = ctx;
+        return previous;
+    }
+
+    /** Pops {@code ctx}, which must be on top, making {@code previous} current again. */
+    static void pop(AppContext ctx, AppContext previous) {
+        Object[] tops = TOPS.get();
+        if (tops[APP] != ctx) {
+            throw new IllegalStateException("Popped wrong app context (" + ctx + " instead of " + tops[APP] + ")");
         }
-        return s;
+        tops[APP] = previous;
     }
 
-    static void push(AppContext ctx) {
-        stacks().apps.push(ctx);
-    }
-
-    static void push(RequestContext ctx) {
-        stacks().requests.push(ctx);
-    }
-
-    static void pop(AppContext ctx) {
-        Stacks s = STACKS.get();
-        if (s == null || s.apps.peek() != ctx) {
-            throw new IllegalStateException("Popped wrong app context (" + ctx + " instead of "
-                    + (s == null ? null : s.apps.peek()) + ")");
-        }
-        s.apps.pop();
-        clearIfEmpty(s);
-    }
-
-    static void pop(RequestContext ctx) {
-        Stacks s = STACKS.get();
-        if (s == null || s.requests.peek() != ctx) {
+    /** Pops {@code ctx}, which must be on top, making {@code previous} current again. */
+    static void pop(RequestContext ctx, RequestContext previous) {
+        Object[] tops = TOPS.get();
+        if (tops[REQUEST] != ctx) {
             throw new IllegalStateException("Popped wrong request context (" + ctx + " instead of "
-                    + (s == null ? null : s.requests.peek()) + ")");
+                    + tops[REQUEST] + ")");
         }
-        s.requests.pop();
-        clearIfEmpty(s);
-    }
-
-    private static void clearIfEmpty(Stacks s) {
-        if (s.apps.isEmpty() && s.requests.isEmpty()) {
-            STACKS.remove();
-        }
+        tops[REQUEST] = previous;
     }
 
     /**
@@ -77,8 +67,7 @@ final class ContextStack {
      * @throws IllegalStateException Flask's "Working outside of request context." message when there is none
      */
     static RequestContext request() {
-        Stacks s = STACKS.get();
-        RequestContext ctx = s == null ? null : s.requests.peek();
+        RequestContext ctx = (RequestContext) TOPS.get()[REQUEST];
         if (ctx == null) {
             throw new IllegalStateException(OUTSIDE_REQUEST);
         }
@@ -91,8 +80,7 @@ final class ContextStack {
      * @throws IllegalStateException Flask's "Working outside of application context." message when there is none
      */
     static AppContext app() {
-        Stacks s = STACKS.get();
-        AppContext ctx = s == null ? null : s.apps.peek();
+        AppContext ctx = (AppContext) TOPS.get()[APP];
         if (ctx == null) {
             throw new IllegalStateException(OUTSIDE_APP);
         }
@@ -101,14 +89,12 @@ final class ContextStack {
 
     /** The innermost request context, or null. */
     static RequestContext requestOrNull() {
-        Stacks s = STACKS.get();
-        return s == null ? null : s.requests.peek();
+        return (RequestContext) TOPS.get()[REQUEST];
     }
 
     /** The innermost application context, or null. */
     static AppContext appOrNull() {
-        Stacks s = STACKS.get();
-        return s == null ? null : s.apps.peek();
+        return (AppContext) TOPS.get()[APP];
     }
 
     /** Flask: {@code has_request_context()}. */
@@ -123,8 +109,10 @@ final class ContextStack {
 
     /** Empties this thread's stacks; for test harnesses that must not leak a context into the next test. */
     static boolean clear() {
-        boolean hadAny = STACKS.get() != null;
-        STACKS.remove();
+        Object[] tops = TOPS.get();
+        boolean hadAny = tops[APP] != null || tops[REQUEST] != null;
+        tops[APP] = null;
+        tops[REQUEST] = null;
         return hadAny;
     }
 }

@@ -11,7 +11,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -218,8 +217,8 @@ final class Dispatcher {
         if (noBody || request.method().equals("HEAD")) {
             return;
         }
-        OutputStream out = res.getOutputStream();
-        response.writeBody(out);
-        out.flush();
+        // No flush for a body of known length: the container sends it together with the headers when the
+        // request ends, in one write, as it does for a servlet. Streamed chunks flush themselves.
+        response.writeBody(res.getOutputStream());
     }
 }

@@ -68,6 +68,7 @@ public class Flask extends Scaffold {
     private final UrlBuilder urlBuilder = new UrlBuilder(urlMap);
     private final Map<String, View> viewFunctions = new HashMap<>();
     private final ScopeHooks appHooks = new ScopeHooks();
+    private final List<ScopeHooks> appScopeOnly = List.of(appHooks);
     private final Map<String, ScopeHooks> blueprintHooks = new HashMap<>();
     private final Map<String, Blueprint> blueprints = new LinkedHashMap<>();
     private final List<TeardownFunction> teardownAppcontext = new ArrayList<>();
@@ -576,7 +577,7 @@ public class Flask extends Scaffold {
     List<ScopeHooks> scopesFor(Request request) {
         String bp = request.blueprint();
         if (bp == null) {
-            return List.of(appHooks);
+            return appScopeOnly;
         }
         List<ScopeHooks> scopes = new ArrayList<>(3);
         for (String n = bp; n != null; n = n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : null) {
@@ -589,38 +590,44 @@ public class Flask extends Scaffold {
         return scopes;
     }
 
+    /** Runs the teardown-request functions, innermost blueprint first, each scope's in reverse order. */
     void doTeardownRequest(Request request, Throwable exc) {
-        List<TeardownFunction> all = new ArrayList<>();
+        RuntimeException first = null;
         for (ScopeHooks scope : scopesFor(request)) {
             for (int i = scope.teardown.size() - 1; i >= 0; i--) {
-                all.add(scope.teardown.get(i));
-            }
-        }
-        runAll(all, exc);
-    }
-
-    void doTeardownAppContext(Throwable exc) {
-        List<TeardownFunction> reversed = new ArrayList<>(teardownAppcontext);
-        Collections.reverse(reversed);
-        runAll(reversed, exc);
-    }
-
-    /** Runs every function, then throws the first failure with the rest suppressed (Flask: {@code _CollectErrors}). */
-    private static void runAll(List<TeardownFunction> functions, Throwable exc) {
-        RuntimeException first = null;
-        for (TeardownFunction f : functions) {
-            try {
-                f.run(exc);
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e instanceof RuntimeException re ? re : new IllegalStateException(e);
-                } else {
-                    first.addSuppressed(e);
-                }
+                first = runCollecting(scope.teardown.get(i), exc, first);
             }
         }
         if (first != null) {
             throw first;
+        }
+    }
+
+    /** Runs the teardown-appcontext functions in reverse order. */
+    void doTeardownAppContext(Throwable exc) {
+        RuntimeException first = null;
+        for (int i = teardownAppcontext.size() - 1; i >= 0; i--) {
+            first = runCollecting(teardownAppcontext.get(i), exc, first);
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * Runs one teardown function; returns the first failure so far, with this one suppressed into it (Flask:
+     * {@code _CollectErrors}: every function runs, the first error is raised at the end).
+     */
+    private static RuntimeException runCollecting(TeardownFunction f, Throwable exc, RuntimeException first) {
+        try {
+            f.run(exc);
+            return first;
+        } catch (Exception e) {
+            if (first == null) {
+                return e instanceof RuntimeException re ? re : new IllegalStateException(e);
+            }
+            first.addSuppressed(e);
+            return first;
         }
     }
 

@@ -12,7 +12,9 @@ import dev.flaskj.http.UrlEncoded;
 import dev.flaskj.internal.PercentEncoding;
 import dev.flaskj.json.JsonDecodeException;
 import dev.flaskj.routing.Rule;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,7 @@ public final class Request {
     private final Flask app;
     private final HttpServletRequest raw;
     private final String method;
+    private final String scriptRoot;
     private final String path;
 
     private MultiDict<String> args;
@@ -55,7 +58,27 @@ public final class Request {
         this.app = app;
         this.raw = raw;
         this.method = raw.getMethod().toUpperCase(Locale.ROOT);
-        this.path = routingPath(raw);
+        String uri = raw.getRequestURI();
+        this.scriptRoot = contextPath(raw, uri);
+        this.path = routingPath(raw, uri, scriptRoot);
+    }
+
+    /**
+     * The request's context path. When the URI starts with the application's canonical context path (every
+     * request a browser sends), that is the answer: Tomcat's {@code getContextPath} would decode and normalise
+     * the URI again to find out, on every request. A request wrapper may present another context path (e.g.
+     * {@code ProxyFix}'s {@code X-Forwarded-Prefix}), so wrappers are always asked.
+     */
+    private static String contextPath(HttpServletRequest raw, String uri) {
+        if (uri != null && !(raw instanceof HttpServletRequestWrapper)) {
+            ServletContext sc = raw.getServletContext();
+            String canonical = sc == null ? null : sc.getContextPath();
+            if (canonical != null && uri.startsWith(canonical)
+                    && (uri.length() == canonical.length() || uri.charAt(canonical.length()) == '/')) {
+                return canonical;
+            }
+        }
+        return raw.getContextPath();
     }
 
     /**
@@ -63,9 +86,7 @@ public final class Request {
      * {@code "/" + path.lstrip("/")}). Decoded from the raw URI ourselves: containers disagree on how
      * {@code getPathInfo} treats {@code ;} and encoded characters.
      */
-    static String routingPath(HttpServletRequest raw) {
-        String uri = raw.getRequestURI();
-        String ctx = raw.getContextPath();
+    private static String routingPath(HttpServletRequest raw, String uri, String ctx) {
         String rest;
         if (uri == null) {
             rest = "/";
@@ -82,7 +103,8 @@ public final class Request {
         while (i < decoded.length() && decoded.charAt(i) == '/') {
             i++;
         }
-        return "/" + decoded.substring(i);
+        // Most paths have exactly one leading slash: keep the string instead of copying it.
+        return i == 1 ? decoded : "/" + decoded.substring(i);
     }
 
     /** The HTTP method, upper-case. */
@@ -108,7 +130,7 @@ public final class Request {
 
     /** The context path, Flask's {@code script_root}: {@code ""} or e.g. {@code /myapplication}. */
     public String scriptRoot() {
-        return raw.getContextPath();
+        return scriptRoot;
     }
 
     /** {@code http} or {@code https}. */

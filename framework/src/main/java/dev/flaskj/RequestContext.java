@@ -19,11 +19,12 @@ public final class RequestContext implements AutoCloseable {
     private final Flask app;
     private final Request request;
     private final HttpServletResponse servletResponse;
-    private final List<AfterRequestFunction> afterThisRequest = new ArrayList<>(0);
+    private List<AfterRequestFunction> afterThisRequest;
     private Session session;
     private List<FlashMessage> flashes;
     private AppContext implicitAppContext;
     private boolean pushed;
+    private RequestContext previous;
 
     RequestContext(Flask app, HttpServletRequest servletRequest, HttpServletResponse servletResponse) {
         this.app = Objects.requireNonNull(app, "app == null");
@@ -40,7 +41,7 @@ public final class RequestContext implements AutoCloseable {
         if (current == null || current.app() != app) {
             implicitAppContext = new AppContext(app).push();
         }
-        ContextStack.push(this);
+        previous = ContextStack.push(this);
         pushed = true;
         app.matchRequest(request);
         return this;
@@ -61,8 +62,16 @@ public final class RequestContext implements AutoCloseable {
         return servletResponse;
     }
 
+    /** The after-this-request functions in registration order; empty for most requests. */
     List<AfterRequestFunction> afterThisRequest() {
-        return afterThisRequest;
+        return afterThisRequest == null ? List.of() : afterThisRequest;
+    }
+
+    void addAfterThisRequest(AfterRequestFunction f) {
+        if (afterThisRequest == null) {
+            afterThisRequest = new ArrayList<>(2);
+        }
+        afterThisRequest.add(f);
     }
 
     /**
@@ -105,7 +114,8 @@ public final class RequestContext implements AutoCloseable {
             try {
                 request.close();
             } finally {
-                ContextStack.pop(this);
+                ContextStack.pop(this, previous);
+                previous = null;
                 if (implicitAppContext != null) {
                     AppContext appCtx = implicitAppContext;
                     implicitAppContext = null;

@@ -251,7 +251,7 @@ public abstract class Scaffold {
 
     /** Registers a function to modify this request's response (Flask: {@code after_this_request}). */
     public static void afterThisRequest(AfterRequestFunction f) {
-        ContextStack.request().afterThisRequest().add(Objects.requireNonNull(f, "f == null"));
+        ContextStack.request().addAfterThisRequest(Objects.requireNonNull(f, "f == null"));
     }
 
     // --- templating and files (static helpers; the instance hooks are on Flask)

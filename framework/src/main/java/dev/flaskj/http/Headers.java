@@ -187,10 +187,13 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
         return entries.size();
     }
 
-    /** Every (name, value) line in order; the iterator cannot remove. */
+    /**
+     * Every (name, value) line in order; the iterator cannot remove, and, as with any list, adding or removing a
+     * header while iterating fails with {@link java.util.ConcurrentModificationException}.
+     */
     @Override
     public Iterator<Map.Entry<String, String>> iterator() {
-        return Collections.unmodifiableList(new ArrayList<>(entries)).iterator();
+        return Collections.unmodifiableList(entries).iterator();
     }
 
     /** Same lines in the same order, names compared case-insensitively. */

@@ -1,5 +1,7 @@
 package dev.flaskj.testing;
 
+import static dev.flaskj.Flask.currentApp;
+import static dev.flaskj.Flask.g;
 import static dev.flaskj.Flask.hasAppContext;
 import static dev.flaskj.Flask.hasRequestContext;
 import static dev.flaskj.Flask.request;
@@ -7,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flaskj.AppContext;
 import dev.flaskj.Flask;
 import dev.flaskj.RequestContext;
 import dev.flaskj.exceptions.MethodNotAllowed;
@@ -73,6 +77,52 @@ class TestRequestContextTest {
             try (RequestContext inner = app.testRequestContext("/user/amy")) {
                 assertEquals("/user/amy", request().path());
             }
+            assertEquals("/ok", request().path());
+        }
+        assertFalse(hasRequestContext());
+        assertFalse(hasAppContext());
+    }
+
+    @Test
+    void anotherAppsRequestInsideAnAppContextGetsItsOwnAppContextAndRestoresTheOuterOne() {
+        Flask outerApp = app();
+        Flask otherApp = new Flask("other");
+        otherApp.addUrlRule("/", "index", args -> "index");
+        try (AppContext outer = outerApp.appContext()) {
+            g().put("who", "outer");
+            try (RequestContext inner = otherApp.testRequestContext("/")) {
+                assertSame(otherApp, currentApp());
+                assertNull(g().get("who", null));
+            }
+            assertSame(outerApp, currentApp());
+            assertEquals("outer", g().get("who"));
+            assertFalse(hasRequestContext());
+        }
+        assertFalse(hasAppContext());
+    }
+
+    @Test
+    void poppingAContextThatIsNotOnTopFailsAndLeavesTheStackAsItWas() {
+        Flask app = app();
+        RequestContext outer = app.testRequestContext("/ok");
+        RequestContext inner = app.testRequestContext("/user/amy");
+        IllegalStateException e = assertThrows(IllegalStateException.class, outer::close);
+        assertTrue(e.getMessage().startsWith("Popped wrong request context"), e.getMessage());
+        assertEquals("/user/amy", request().path());
+        inner.close();
+        assertTrue(hasRequestContext()); // outer was marked popped, but is still on the stack
+        assertTrue(Flask.clearContextsForTesting());
+        assertFalse(hasRequestContext());
+        assertFalse(hasAppContext());
+    }
+
+    @Test
+    void aPoppedContextCanBePushedAgain() {
+        Flask app = app();
+        RequestContext ctx = app.testRequestContext("/ok");
+        ctx.close();
+        assertFalse(hasRequestContext());
+        try (RequestContext again = ctx.push()) {
             assertEquals("/ok", request().path());
         }
         assertFalse(hasRequestContext());

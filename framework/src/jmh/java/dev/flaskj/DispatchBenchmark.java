@@ -1,0 +1,112 @@
+package dev.flaskj;
+
+import static dev.flaskj.Flask.session;
+
+import dev.flaskj.sessions.Session;
+import dev.flaskj.testing.FakeFilterChain;
+import dev.flaskj.testing.FakeHttpServletRequest;
+import dev.flaskj.testing.FakeHttpServletResponse;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * flaskj's own cost per request, without a container: the same endpoints as {@code scripts/bench.sh} (hello,
+ * user with 200 extra dynamic rules, a record as JSON, a session counter, {@link #sessionCounter}) dispatched through {@link FlaskFilter}
+ * into the test fakes. {@link #baseline} is what a hand-written servlet does with the same fakes, so
+ * {@code flaskj - baseline} is the framework's overhead; compare it with the container's own cost per request
+ * (tens of microseconds in Tomcat) to see how much of a {@code wrk} ratio flaskj can still move.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class DispatchBenchmark {
+    /** The JSON endpoint's value: a record, written by flaskj's JSON writer. */
+    public record Item(boolean active, int id, String name, List<String> tags) {}
+
+    private static final Item ITEM = new Item(true, 42, "flaskj", List.of("a", "b", "c"));
+
+    private FlaskFilter filter;
+    private String sessionCookie;
+
+    @Setup
+    public void setUp() throws Exception {
+        Flask app = new Flask("bench");
+        app.config().put("SECRET_KEY", "bench-secret-key-that-is-long-enough-for-hmac");
+        app.addUrlRule("/hello", "hello", args -> "Hello, World!");
+        app.addUrlRule("/user/<name>", "user", args -> "User " + args.get("name"));
+        for (int i = 0; i < 200; i++) {
+            app.addUrlRule("/extra" + i + "/<id>", "extra" + i, args -> "extra " + args.get("id"));
+        }
+        app.addUrlRule("/json", "json", args -> ITEM);
+        app.addUrlRule("/session", "session", args -> {
+            Session s = session();
+            int count = s.get("count") instanceof Number n ? n.intValue() + 1 : 1;
+            s.put("count", count);
+            return "count=" + count;
+        });
+        filter = new FlaskFilter(app);
+        FakeHttpServletResponse first = run("/session", null);
+        String setCookie = first.getHeader("Set-Cookie");
+        sessionCookie = setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private FakeHttpServletResponse run(String path, String cookie) throws IOException, ServletException {
+        FakeHttpServletRequest req = new FakeHttpServletRequest("GET", "/myapplication" + path);
+        req.setContextPath("/myapplication");
+        if (cookie != null) {
+            req.addHeader("Cookie", cookie);
+        }
+        FakeHttpServletResponse res = new FakeHttpServletResponse();
+        filter.doFilter(req, res, new FakeFilterChain());
+        return res;
+    }
+
+    /** The fakes and a hand-written "Hello, World!" response: what every flaskj row also pays. */
+    @Benchmark
+    public FakeHttpServletResponse baseline() throws IOException {
+        FakeHttpServletRequest req = new FakeHttpServletRequest("GET", "/myapplication/hello");
+        req.setContextPath("/myapplication");
+        FakeHttpServletResponse res = new FakeHttpServletResponse();
+        byte[] body = "Hello, World!".getBytes(StandardCharsets.UTF_8);
+        res.setContentType("text/html;charset=utf-8");
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
+        return res;
+    }
+
+    @Benchmark
+    public FakeHttpServletResponse hello() throws IOException, ServletException {
+        return run("/hello", null);
+    }
+
+    @Benchmark
+    public FakeHttpServletResponse user() throws IOException, ServletException {
+        return run("/user/alice", null);
+    }
+
+    @Benchmark
+    public FakeHttpServletResponse json() throws IOException, ServletException {
+        return run("/json", null);
+    }
+
+    @Benchmark
+    public FakeHttpServletResponse sessionCounter() throws IOException, ServletException {
+        return run("/session", sessionCookie);
+    }
+}
