@@ -6,6 +6,7 @@ import dev.flaskj.sessions.Session;
 import dev.flaskj.testing.FakeFilterChain;
 import dev.flaskj.testing.FakeHttpServletRequest;
 import dev.flaskj.testing.FakeHttpServletResponse;
+import dev.flaskj.testing.FakeServletContext;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,7 @@ public class DispatchBenchmark {
 
     private static final Item ITEM = new Item(true, 42, "flaskj", List.of("a", "b", "c"));
 
+    private final FakeServletContext servletContext = new FakeServletContext("/myapplication");
     private FlaskFilter filter;
     private String sessionCookie;
 
@@ -69,6 +71,7 @@ public class DispatchBenchmark {
     private FakeHttpServletResponse run(String path, String cookie) throws IOException, ServletException {
         FakeHttpServletRequest req = new FakeHttpServletRequest("GET", "/myapplication" + path);
         req.setContextPath("/myapplication");
+        req.setServletContext(servletContext);
         if (cookie != null) {
             req.addHeader("Cookie", cookie);
         }
@@ -82,6 +85,7 @@ public class DispatchBenchmark {
     public FakeHttpServletResponse baseline() throws IOException {
         FakeHttpServletRequest req = new FakeHttpServletRequest("GET", "/myapplication/hello");
         req.setContextPath("/myapplication");
+        req.setServletContext(servletContext);
         FakeHttpServletResponse res = new FakeHttpServletResponse();
         byte[] body = "Hello, World!".getBytes(StandardCharsets.UTF_8);
         res.setContentType("text/html;charset=utf-8");
