@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public final class AppContext implements AutoCloseable {
     private final Flask app;
-    private final AppGlobals g = new AppGlobals();
+    private AppGlobals g; // made on first use: most requests never touch g
     private boolean pushed;
     private AppContext previous;
 
@@ -42,6 +42,9 @@ public final class AppContext implements AutoCloseable {
 
     /** Flask's {@code g}: storage for the duration of this context. */
     public AppGlobals g() {
+        if (g == null) {
+            g = new AppGlobals();
+        }
         return g;
     }
 

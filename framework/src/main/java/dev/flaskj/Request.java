@@ -368,7 +368,7 @@ public final class Request {
 
     void setMatch(Rule rule, Map<String, Object> arguments) {
         this.urlRule = rule;
-        this.viewArgs = new ViewArgs(arguments);
+        this.viewArgs = arguments.isEmpty() ? ViewArgs.empty() : new ViewArgs(arguments);
     }
 
     void setRoutingException(RuntimeException e) {

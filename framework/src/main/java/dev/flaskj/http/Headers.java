@@ -36,7 +36,7 @@ public final class Headers implements Iterable<Map.Entry<String, String>> {
 
     /** An empty, mutable header list. */
     public Headers() {
-        this(new ArrayList<>(), false);
+        this(new ArrayList<>(4), false); // a response has a few headers: Content-Type, maybe Set-Cookie, Vary
     }
 
     private Headers(List<Map.Entry<String, String>> entries, boolean readOnly) {

@@ -32,7 +32,7 @@ public sealed interface MatchResult
         /** Copies the arguments. */
         public Matched {
             Objects.requireNonNull(rule, "rule == null");
-            arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+            arguments = arguments.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
         }
     }
 
