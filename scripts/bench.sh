@@ -4,15 +4,15 @@
 # and noisy: read the ratios, not the absolute numbers. Each ratio is the median of the per-round ratios, each
 # taken from runs seconds apart, so slow drifts of the machine cancel; the context order rotates every round.
 #
-#   bash scripts/bench.sh            # build, check bodies, warm up, 6 rounds, print the table (about 4.5 minutes)
+#   bash scripts/bench.sh            # build, check bodies, warm up, 12 rounds, print the table (about 4.5 minutes)
 #
-# Needs wrk (Debian: apt-get install -y wrk) and curl. Knobs (environment): BENCH_ROUNDS (6), BENCH_DURATION (2s),
+# Needs wrk (Debian: apt-get install -y wrk) and curl. Knobs (environment): BENCH_ROUNDS (12), BENCH_DURATION (1s),
 # BENCH_WARMUP (2s), BENCH_THREADS (2), BENCH_CONNECTIONS (32), BENCH_PORT (18089), BENCH_SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROUNDS=${BENCH_ROUNDS:-6}
-DURATION=${BENCH_DURATION:-2s}
+ROUNDS=${BENCH_ROUNDS:-12}
+DURATION=${BENCH_DURATION:-1s}
 WARMUP=${BENCH_WARMUP:-2s}
 THREADS=${BENCH_THREADS:-2}
 CONNS=${BENCH_CONNECTIONS:-32}

@@ -5,7 +5,6 @@ import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -92,36 +91,36 @@ public record SetCookie(String name, String value, Long maxAgeSeconds, Instant e
      * attributes left out.
      */
     public String headerValue(Instant now) {
-        List<String> parts = new ArrayList<>();
-        parts.add(new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1) + "="
-                + quoteValue(value));
+        StringBuilder sb = new StringBuilder(64 + value.length());
+        sb.append(new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
+                .append('=').append(quoteValue(value));
         if (domain != null) {
-            parts.add("Domain=" + normaliseDomain(domain));
+            sb.append("; Domain=").append(normaliseDomain(domain));
         }
         Instant effectiveExpires = expires != null ? expires
                 : maxAgeSeconds != null ? now.plusSeconds(maxAgeSeconds) : null;
         if (effectiveExpires != null) {
-            parts.add("Expires=" + HttpDates.format(effectiveExpires));
+            sb.append("; Expires=").append(HttpDates.format(effectiveExpires));
         }
         if (maxAgeSeconds != null) {
-            parts.add("Max-Age=" + maxAgeSeconds);
+            sb.append("; Max-Age=").append(maxAgeSeconds);
         }
         if (secure) {
-            parts.add("Secure");
+            sb.append("; Secure");
         }
         if (httpOnly) {
-            parts.add("HttpOnly");
+            sb.append("; HttpOnly");
         }
         if (path != null) {
-            parts.add("Path=" + quotePath(path));
+            sb.append("; Path=").append(quotePath(path));
         }
         if (sameSite != null) {
-            parts.add("SameSite=" + sameSite);
+            sb.append("; SameSite=").append(sameSite);
         }
         if (partitioned) {
-            parts.add("Partitioned");
+            sb.append("; Partitioned");
         }
-        return String.join("; ", parts);
+        return sb.toString();
     }
 
     /**
@@ -129,7 +128,11 @@ public record SetCookie(String name, String value, Long maxAgeSeconds, Instant e
      * {@code MAX_COOKIE_SIZE}, {@link #MAX_COOKIE_SIZE} by default; 0 turns it off), or empty. The caller logs it.
      */
     public Optional<String> sizeWarning(int maxSize, Instant now) {
-        String header = headerValue(now);
+        return sizeWarning(headerValue(now), maxSize);
+    }
+
+    /** {@link #sizeWarning(int, Instant)} for a header value this cookie already rendered. */
+    public Optional<String> sizeWarning(String header, int maxSize) {
         if (maxSize <= 0 || header.length() <= maxSize) {
             return Optional.empty();
         }

@@ -139,9 +139,10 @@ public class SecureCookieSessionInterface extends SessionInterface {
         String value = serializer.dumps(taggedJson.dumps(session.snapshot()), now.getEpochSecond());
         SetCookie cookie = new SetCookie(name, value, null, expirationTime(app, session, now), path, domain, secure,
                 httpOnly, sameSite, partitioned);
-        response.setCookie(cookie);
+        String header = cookie.headerValue(now); // rendered once: for the response and for the size check
+        response.headers().add("Set-Cookie", header);
         addVaryCookie(response);
-        cookie.sizeWarning((int) app.config().getLong("MAX_COOKIE_SIZE", 4093), now)
+        cookie.sizeWarning(header, (int) app.config().getLong("MAX_COOKIE_SIZE", 4093))
                 .ifPresent(app.logger()::warning);
     }
 
