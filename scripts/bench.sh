@@ -7,13 +7,13 @@
 #   bash scripts/bench.sh            # build, check bodies, warm up, 12 rounds, print the table (about 4.5 minutes)
 #
 # Needs wrk (Debian: apt-get install -y wrk) and curl. Knobs (environment): BENCH_ROUNDS (12), BENCH_DURATION (1s),
-# BENCH_WARMUP (2s), BENCH_THREADS (2), BENCH_CONNECTIONS (32), BENCH_PORT (18089), BENCH_SKIP_BUILD=1.
+# BENCH_WARMUP (1s, two passes), BENCH_THREADS (2), BENCH_CONNECTIONS (32), BENCH_PORT (18089), BENCH_SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROUNDS=${BENCH_ROUNDS:-12}
 DURATION=${BENCH_DURATION:-1s}
-WARMUP=${BENCH_WARMUP:-2s}
+WARMUP=${BENCH_WARMUP:-1s}
 THREADS=${BENCH_THREADS:-2}
 CONNS=${BENCH_CONNECTIONS:-32}
 PORT=${BENCH_PORT:-18089}

@@ -2,7 +2,11 @@ package dev.flaskj;
 
 import static dev.flaskj.Flask.session;
 
+import dev.flaskj.json.JsonDecodeException;
+import dev.flaskj.json.TaggedJson;
 import dev.flaskj.sessions.Session;
+import dev.flaskj.signing.BadSignatureException;
+import dev.flaskj.signing.TimedSerializer;
 import dev.flaskj.testing.FakeFilterChain;
 import dev.flaskj.testing.FakeHttpServletRequest;
 import dev.flaskj.testing.FakeHttpServletResponse;
@@ -10,7 +14,9 @@ import dev.flaskj.testing.FakeServletContext;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * flaskj's own cost per request, without a container: the same endpoints as {@code scripts/bench.sh} (hello,
  * user with 200 extra dynamic rules, a record as JSON, a session counter, {@link #sessionCounter}) dispatched through {@link FlaskFilter}
  * into the test fakes. {@link #baseline} is what a hand-written servlet does with the same fakes, so
- * {@code flaskj - baseline} is the framework's overhead; compare it with the container's own cost per request
+ * {@code flaskj - baseline} is the framework's overhead ({@link #sessionBaseline} for the session counter); compare it with the container's own cost per request
  * (tens of microseconds in Tomcat) to see how much of a {@code wrk} ratio flaskj can still move.
  */
 @State(Scope.Thread)
@@ -41,6 +47,10 @@ public class DispatchBenchmark {
     public record Item(boolean active, int id, String name, List<String> tags) {}
 
     private static final Item ITEM = new Item(true, 42, "flaskj", List.of("a", "b", "c"));
+    private static final String SECRET_KEY = "bench-secret-key-that-is-long-enough-for-hmac";
+    private static final TimedSerializer SERIALIZER =
+            new TimedSerializer(List.of(SECRET_KEY.getBytes(StandardCharsets.UTF_8)), "cookie-session");
+    private static final TaggedJson TAGGED = new TaggedJson(html -> html);
 
     private final FakeServletContext servletContext = new FakeServletContext("/myapplication");
     private FlaskFilter filter;
@@ -49,7 +59,7 @@ public class DispatchBenchmark {
     @Setup
     public void setUp() throws Exception {
         Flask app = new Flask("bench");
-        app.config().put("SECRET_KEY", "bench-secret-key-that-is-long-enough-for-hmac");
+        app.config().put("SECRET_KEY", SECRET_KEY);
         app.addUrlRule("/hello", "hello", args -> "Hello, World!");
         app.addUrlRule("/user/<name>", "user", args -> "User " + args.get("name"));
         for (int i = 0; i < 200; i++) {
@@ -88,6 +98,40 @@ public class DispatchBenchmark {
         req.setServletContext(servletContext);
         FakeHttpServletResponse res = new FakeHttpServletResponse();
         byte[] body = "Hello, World!".getBytes(StandardCharsets.UTF_8);
+        res.setContentType("text/html;charset=utf-8");
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
+        return res;
+    }
+
+    /**
+     * The session endpoint written by hand on the same fakes, as the raw servlet of {@code scripts/bench.sh} does
+     * it: verify and decode the cookie, count up, encode, sign, set the cookie.
+     */
+    @Benchmark
+    public FakeHttpServletResponse sessionBaseline() throws IOException {
+        FakeHttpServletRequest req = new FakeHttpServletRequest("GET", "/myapplication/session");
+        req.setContextPath("/myapplication");
+        req.setServletContext(servletContext);
+        req.addHeader("Cookie", sessionCookie);
+        FakeHttpServletResponse res = new FakeHttpServletResponse();
+        String header = req.getHeader("Cookie");
+        String cookie = header.startsWith("session=") ? header.substring("session=".length()) : null;
+        long now = System.currentTimeMillis() / 1000;
+        Map<String, Object> session = new LinkedHashMap<>();
+        try {
+            if (cookie != null && TAGGED.loads(SERIALIZER.loads(cookie, 2_678_400L, now)) instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> session.put(String.valueOf(k), v));
+            }
+        } catch (BadSignatureException | JsonDecodeException e) {
+            session.clear();
+        }
+        int count = session.get("count") instanceof Number n ? n.intValue() + 1 : 1;
+        session.put("count", count);
+        String value = SERIALIZER.dumps(TAGGED.dumps(session), now);
+        res.addHeader("Set-Cookie", "session=" + value + "; HttpOnly; Path=/myapplication");
+        res.addHeader("Vary", "Cookie");
+        byte[] body = ("count=" + count).getBytes(StandardCharsets.UTF_8);
         res.setContentType("text/html;charset=utf-8");
         res.setContentLength(body.length);
         res.getOutputStream().write(body);
