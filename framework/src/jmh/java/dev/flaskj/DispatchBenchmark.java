@@ -78,30 +78,36 @@ public class DispatchBenchmark {
         sessionCookie = setCookie.substring(0, setCookie.indexOf(';'));
     }
 
-    private FakeHttpServletResponse run(String path, String cookie) throws IOException, ServletException {
+    private FakeHttpServletRequest request(String path, String cookie) {
         FakeHttpServletRequest req = new FakeHttpServletRequest("GET", "/myapplication" + path);
         req.setContextPath("/myapplication");
         req.setServletContext(servletContext);
         if (cookie != null) {
             req.addHeader("Cookie", cookie);
         }
+        return req;
+    }
+
+    private FakeHttpServletResponse run(String path, String cookie) throws IOException, ServletException {
         FakeHttpServletResponse res = new FakeHttpServletResponse();
-        filter.doFilter(req, res, new FakeFilterChain());
+        filter.doFilter(request(path, cookie), res, new FakeFilterChain());
+        return res;
+    }
+
+    /** What a servlet does to answer a short text: the baselines' response. */
+    private static FakeHttpServletResponse text(FakeHttpServletResponse res, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        res.setContentType("text/html;charset=utf-8");
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
         return res;
     }
 
     /** The fakes and a hand-written "Hello, World!" response: what every flaskj row also pays. */
     @Benchmark
     public FakeHttpServletResponse baseline() throws IOException {
-        FakeHttpServletRequest req = new FakeHttpServletRequest("GET", "/myapplication/hello");
-        req.setContextPath("/myapplication");
-        req.setServletContext(servletContext);
-        FakeHttpServletResponse res = new FakeHttpServletResponse();
-        byte[] body = "Hello, World!".getBytes(StandardCharsets.UTF_8);
-        res.setContentType("text/html;charset=utf-8");
-        res.setContentLength(body.length);
-        res.getOutputStream().write(body);
-        return res;
+        request("/hello", null);
+        return text(new FakeHttpServletResponse(), "Hello, World!");
     }
 
     /**
@@ -110,12 +116,7 @@ public class DispatchBenchmark {
      */
     @Benchmark
     public FakeHttpServletResponse sessionBaseline() throws IOException {
-        FakeHttpServletRequest req = new FakeHttpServletRequest("GET", "/myapplication/session");
-        req.setContextPath("/myapplication");
-        req.setServletContext(servletContext);
-        req.addHeader("Cookie", sessionCookie);
-        FakeHttpServletResponse res = new FakeHttpServletResponse();
-        String header = req.getHeader("Cookie");
+        String header = request("/session", sessionCookie).getHeader("Cookie");
         String cookie = header.startsWith("session=") ? header.substring("session=".length()) : null;
         long now = System.currentTimeMillis() / 1000;
         Map<String, Object> session = new LinkedHashMap<>();
@@ -129,13 +130,10 @@ public class DispatchBenchmark {
         int count = session.get("count") instanceof Number n ? n.intValue() + 1 : 1;
         session.put("count", count);
         String value = SERIALIZER.dumps(TAGGED.dumps(session), now);
+        FakeHttpServletResponse res = new FakeHttpServletResponse();
         res.addHeader("Set-Cookie", "session=" + value + "; HttpOnly; Path=/myapplication");
         res.addHeader("Vary", "Cookie");
-        byte[] body = ("count=" + count).getBytes(StandardCharsets.UTF_8);
-        res.setContentType("text/html;charset=utf-8");
-        res.setContentLength(body.length);
-        res.getOutputStream().write(body);
-        return res;
+        return text(res, "count=" + count);
     }
 
     @Benchmark
