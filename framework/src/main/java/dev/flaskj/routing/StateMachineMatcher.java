@@ -93,13 +93,8 @@ final class StateMachineMatcher {
         if (rule == null) {
             return mergedRetry(first);
         }
-        List<String> names = rule.arguments();
-        if (names.isEmpty() && rule.defaults().isEmpty()) {
-            // A static rule: no values to convert, nothing to allocate.
-            MatchResult redirect = defaultsRedirect(rule, method, Map.of(), rulesByEndpoint);
-            return redirect != null ? redirect : new MatchResult.Matched(rule, Map.of());
-        }
         Map<String, Object> values = new LinkedHashMap<>();
+        List<String> names = rule.arguments();
         List<Converter> converters = rule.converterList();
         for (int i = 0; i < names.size(); i++) {
             try {
