@@ -3,6 +3,7 @@ package dev.flaskj;
 import dev.flaskj.exceptions.MethodNotAllowed;
 import dev.flaskj.exceptions.NotFound;
 import dev.flaskj.exceptions.RequestRedirect;
+import dev.flaskj.internal.Throwables;
 import dev.flaskj.json.JsonProvider;
 import dev.flaskj.routing.Converters;
 import dev.flaskj.routing.MatchResult;
@@ -420,13 +421,44 @@ public class Flask extends Scaffold {
      */
     public String render(String name, Map<String, ?> context) {
         RequestContext ctx = ContextStack.requestOrNull();
-        return templateRenderer.render(name, context, ctx == null ? null : ctx.servletResponse());
+        return templateRenderer.render(name, templateContext(ctx, context),
+                ctx == null ? null : ctx.servletResponse());
     }
 
     /** Renders a template given as text; {@link #renderTemplateString} delegates here. */
     public String renderString(String source, Map<String, ?> context) {
         RequestContext ctx = ContextStack.requestOrNull();
-        return templateRenderer.renderString(source, context, ctx == null ? null : ctx.servletResponse());
+        return templateRenderer.renderString(source, templateContext(ctx, context),
+                ctx == null ? null : ctx.servletResponse());
+    }
+
+    /**
+     * The render's variables with the context processors' added (Flask: {@code update_template_context}): the
+     * app's first, then the request's blueprints from outer to inner, then the variables passed, each overriding
+     * what came before.
+     */
+    private Map<String, ?> templateContext(RequestContext ctx, Map<String, ?> passed) {
+        List<ScopeHooks> scopes = ctx == null ? appScopeOnly : scopesFor(ctx.request());
+        Map<String, Object> merged = null;
+        for (int s = scopes.size() - 1; s >= 0; s--) {
+            for (ContextProcessorFunction f : scopes.get(s).contextProcessors) {
+                Map<String, ?> added;
+                try {
+                    added = f.process();
+                } catch (Exception e) {
+                    throw Throwables.sneaky(e);
+                }
+                if (added != null) {
+                    merged = merged == null ? new HashMap<>() : merged;
+                    merged.putAll(added);
+                }
+            }
+        }
+        if (merged == null) {
+            return passed;
+        }
+        merged.putAll(passed);
+        return merged;
     }
 
     /**

@@ -55,6 +55,16 @@ public abstract class Scaffold {
     }
 
     /**
+     * Adds the variables {@code f} returns to every template rendered (Flask: {@code context_processor}); on a
+     * blueprint, to the templates rendered for the requests it handles. {@code f} runs on each render: the app's
+     * first, then the blueprints' from outer to inner, later ones overriding earlier ones; variables passed to
+     * {@code renderTemplate} override them all.
+     */
+    public void contextProcessor(ContextProcessorFunction f) {
+        scopeHooks().contextProcessors.add(checkSetup(f));
+    }
+
+    /**
      * Handles HTTP errors with {@code code} (Flask: {@code errorhandler(404)}).
      *
      * @throws IllegalArgumentException if no HTTP error has that code

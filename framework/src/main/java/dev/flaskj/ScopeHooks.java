@@ -15,6 +15,7 @@ final class ScopeHooks {
     final List<BeforeRequestFunction> before = new ArrayList<>();
     final List<AfterRequestFunction> after = new ArrayList<>();
     final List<TeardownFunction> teardown = new ArrayList<>();
+    final List<ContextProcessorFunction> contextProcessors = new ArrayList<>();
     final Map<Integer, ErrorHandlerFunction<Throwable>> byCode = new HashMap<>();
     final Map<Class<?>, ErrorHandlerFunction<Throwable>> byClass = new LinkedHashMap<>();
 

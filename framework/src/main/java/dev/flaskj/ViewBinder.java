@@ -65,6 +65,14 @@ final class ViewBinder {
         if (m.isAnnotationPresent(TeardownRequest.class)) {
             bindTeardown(target, instance, m);
         }
+        if (m.isAnnotationPresent(ContextProcessor.class)) {
+            requireParams(m, "@ContextProcessor", 0);
+            if (!Map.class.isAssignableFrom(m.getReturnType())) {
+                throw startupError(m, "a @ContextProcessor method must return a Map");
+            }
+            MethodHandle h = handle(instance, m);
+            target.contextProcessor(() -> (Map<String, ?>) invoke(h));
+        }
         ErrorHandler eh = m.getAnnotation(ErrorHandler.class);
         if (eh != null) {
             bindErrorHandler(target, instance, m, eh);
