@@ -46,7 +46,12 @@ final class FileSender {
      * @param length the size in bytes, or -1 when unknown
      * @param lastModified the modification time, or null when unknown
      */
-    record Source(String name, String etagKey, long length, Instant lastModified, Opener opener) {}
+    record Source(String name, String etagKey, long length, Instant lastModified, Opener opener) {
+        /** The same file under another name (Flask: {@code download_name}), for Content-Type and Content-Disposition. */
+        Source named(String downloadName) {
+            return downloadName == null ? this : new Source(downloadName, etagKey, length, lastModified, opener);
+        }
+    }
 
     private FileSender() {}
 
@@ -174,7 +179,7 @@ final class FileSender {
      *
      * @param mimetype null to guess from the name
      */
-    static Response send(Flask app, Source src, String mimetype, Request request) {
+    static Response send(Flask app, Source src, String mimetype, boolean asAttachment, Request request) {
         MimeTypes.Guess guess = mimetype != null ? new MimeTypes.Guess(mimetype, null)
                 : MimeTypes.guess(app.servletContext(), src.name());
         String etag = etag(src);
@@ -201,7 +206,7 @@ final class FileSender {
             r = Response.writer(out -> copy(src, 0, src.length(), out), src.length(), guess.mimetype())
                     .status(status);
         }
-        headers(app, r, src, guess, status == 304 ? null : lastModified);
+        headers(app, r, src, asAttachment, guess, status == 304 ? null : lastModified);
         r.headers().set("ETag", etag);
         r.headers().set("Accept-Ranges", "bytes");
         if (range != null) {
@@ -210,8 +215,9 @@ final class FileSender {
         return r;
     }
 
-    private static void headers(Flask app, Response r, Source src, MimeTypes.Guess guess, Instant lastModified) {
-        r.headers().set("Content-Disposition", contentDisposition(src.name()));
+    private static void headers(Flask app, Response r, Source src, boolean asAttachment, MimeTypes.Guess guess,
+            Instant lastModified) {
+        r.headers().set("Content-Disposition", contentDisposition(asAttachment, src.name()));
         if (guess.encoding() != null && r.status() != 304) {
             r.headers().set("Content-Encoding", guess.encoding());
         }
@@ -247,13 +253,14 @@ final class FileSender {
      * {@code inline; filename=...} as Werkzeug writes it: a token as it is, else quoted; a non-ASCII name gets an
      * ASCII fallback (NFKD, non-ASCII dropped) plus {@code filename*=UTF-8''...}.
      */
-    static String contentDisposition(String name) {
+    static String contentDisposition(boolean asAttachment, String name) {
+        String type = asAttachment ? "attachment" : "inline";
         boolean ascii = name.chars().allMatch(c -> c < 0x80);
         if (ascii) {
-            return "inline; filename=" + quoteHeaderValue(name);
+            return type + "; filename=" + quoteHeaderValue(name);
         }
         String simple = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("[^\\x00-\\x7F]", "");
-        return "inline; filename=" + quoteHeaderValue(simple) + "; filename*=UTF-8''" + rfc5987(name);
+        return type + "; filename=" + quoteHeaderValue(simple) + "; filename*=UTF-8''" + rfc5987(name);
     }
 
     // Werkzeug's _token_chars: a value made only of these is sent unquoted.

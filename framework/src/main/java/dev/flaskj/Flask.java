@@ -462,17 +462,37 @@ public class Flask extends Scaffold {
     }
 
     /**
-     * A response sending {@code file}; {@link #sendFile} delegates here (Flask: {@code send_file}).
+     * A response sending {@code file} inline under its own name; see {@link #serveFile(Path, String, boolean, String)}.
      *
      * @param mimetype null to guess it from the file name
      */
     public Response serveFile(Path file, String mimetype) throws IOException {
-        return FileSender.send(this, FileSender.fromPath(file), mimetype, currentRequestOrNull());
+        return serveFile(file, mimetype, false, null);
+    }
+
+    /**
+     * A response sending {@code file}; {@link #sendFile} delegates here (Flask: {@code send_file}).
+     *
+     * @param mimetype null to guess it from the download name
+     * @param asAttachment {@code Content-Disposition: attachment} (a download) instead of {@code inline}
+     * @param downloadName the name the client sees and the type is guessed from; null for the file's own name
+     */
+    public Response serveFile(Path file, String mimetype, boolean asAttachment, String downloadName)
+            throws IOException {
+        return FileSender.send(this, FileSender.fromPath(file).named(downloadName), mimetype, asAttachment,
+                currentRequestOrNull());
     }
 
     /** A response sending {@code filename} from {@code directory}, 404 when unsafe or missing; see {@link #sendFromDirectory}. */
     public Response serveFromDirectory(Path directory, String filename) throws IOException {
-        return FileSender.send(this, FileSender.fromDirectory(directory, filename), null, currentRequestOrNull());
+        return serveFromDirectory(directory, filename, false, null);
+    }
+
+    /** {@link #serveFromDirectory(Path, String)} as an attachment and/or under another name, as in {@link #serveFile}. */
+    public Response serveFromDirectory(Path directory, String filename, boolean asAttachment, String downloadName)
+            throws IOException {
+        return FileSender.send(this, FileSender.fromDirectory(directory, filename).named(downloadName), null,
+                asAttachment, currentRequestOrNull());
     }
 
     /**
@@ -484,7 +504,7 @@ public class Flask extends Scaffold {
         ServletContext sc = servletContext;
         FileSender.Source src = sc != null ? FileSender.fromWebapp(sc, "static", filename)
                 : FileSender.fromClasspath(getClass().getClassLoader(), "static", filename);
-        return FileSender.send(this, src, null, currentRequestOrNull());
+        return FileSender.send(this, src, null, false, currentRequestOrNull());
     }
 
     private static Request currentRequestOrNull() {

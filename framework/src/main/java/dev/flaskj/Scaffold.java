@@ -314,6 +314,20 @@ public abstract class Scaffold {
     }
 
     /**
+     * {@link #sendFile(Path)} as a download and/or under another name (Flask:
+     * {@code send_file(path, mimetype, as_attachment, download_name)}):
+     * {@code sendFile(report, null, true, "report-2024.pdf")} sends {@code Content-Disposition: attachment;
+     * filename=report-2024.pdf}, typed from that name; a non-ASCII name also gets an RFC 5987 {@code filename*}.
+     *
+     * @param mimetype null to guess it from the download name
+     * @param downloadName null for the file's own name
+     */
+    public static Response sendFile(Path file, String mimetype, boolean asAttachment, String downloadName)
+            throws IOException {
+        return currentApp().serveFile(file, mimetype, asAttachment, downloadName);
+    }
+
+    /**
      * Sends {@code filename}, which may come from the user, from inside {@code directory}
      * (Flask: {@code send_from_directory}): {@code ..}, absolute paths, backslashes, NUL and symbolic links out
      * of the directory are a 404, as are missing files and directories.
@@ -324,6 +338,12 @@ public abstract class Scaffold {
      */
     public static Response sendFromDirectory(Path directory, String filename) throws IOException {
         return currentApp().serveFromDirectory(directory, filename);
+    }
+
+    /** {@link #sendFromDirectory(Path, String)} as a download and/or under another name, as in {@link #sendFile}. */
+    public static Response sendFromDirectory(Path directory, String filename, boolean asAttachment,
+            String downloadName) throws IOException {
+        return currentApp().serveFromDirectory(directory, filename, asAttachment, downloadName);
     }
 
     /** Sends a file from the webapp's {@code static/} folder (Flask: {@code app.send_static_file}). */

@@ -87,13 +87,16 @@ class StaticFilesTest {
     }
 
     @CsvSource(delimiter = '|', textBlock = """
-            a b.txt        | inline; filename="a b.txt"
-            style.css      | inline; filename=style.css
-            naïve file.css | inline; filename="naive file.css"; filename*=UTF-8''na%C3%AFve%20file.css
+            false | a b.txt        | inline; filename="a b.txt"
+            false | style.css      | inline; filename=style.css
+            false | naïve file.css | inline; filename="naive file.css"; filename*=UTF-8''na%C3%AFve%20file.css
+            true  | r.pdf          | attachment; filename=r.pdf
+            true  | naïve file.css | attachment; filename="naive file.css"; filename*=UTF-8''na%C3%AFve%20file.css
+            false | a"b;c.txt      | inline; filename="a\\"b;c.txt"
             """)
-    @ParameterizedTest(name = "{0}")
-    void contentDisposition(String name, String expected) {
-        assertEquals(expected, FileSender.contentDisposition(name));
+    @ParameterizedTest(name = "{1} attachment={0}")
+    void contentDisposition(boolean asAttachment, String name, String expected) {
+        assertEquals(expected, FileSender.contentDisposition(asAttachment, name));
     }
 
     @Test
@@ -216,6 +219,30 @@ class StaticFilesTest {
         Result bin = get(app, "/bin");
         assertEquals("application/octet-stream", bin.header("Content-Type"));
         assertEquals("a,b\n", bin.text());
+    }
+
+    @Test
+    void sendFileAsAttachmentUnderADownloadName(@TempDir Path tmp) throws IOException {
+        // Flask 3.1: send_file(style.css, as_attachment=True, download_name="r.pdf") -> application/pdf,
+        // "attachment; filename=r.pdf"; a download_name alone keeps "inline"; the ETag still names the file.
+        Path file = Files.writeString(tmp.resolve("style.css"), "body{}\n");
+        Flask app = new Flask("d");
+        app.addUrlRule("/b", "b", args -> sendFile(file, null, true, "r.pdf"));
+        app.addUrlRule("/e", "e", args -> sendFile(file, null, false, "notes.txt"));
+        app.addUrlRule("/own", "own", args -> sendFile(file, null, true, null));
+        app.addUrlRule("/dir/<name>", "dir", args -> sendFromDirectory(tmp, args.get("name"), true, null));
+        Result b = get(app, "/b");
+        assertEquals("application/pdf", b.header("Content-Type"));
+        assertEquals("attachment; filename=r.pdf", b.header("Content-Disposition"));
+        assertEquals("body{}\n", b.text());
+        assertEquals(get(app, "/own").header("ETag"), b.header("ETag"));
+        Result e = get(app, "/e");
+        assertEquals("text/plain; charset=utf-8", e.header("Content-Type"));
+        assertEquals("inline; filename=notes.txt", e.header("Content-Disposition"));
+        assertEquals("attachment; filename=style.css", get(app, "/own").header("Content-Disposition"));
+        assertEquals("text/css; charset=utf-8", get(app, "/own").header("Content-Type"));
+        assertEquals("attachment; filename=style.css", get(app, "/dir/style.css").header("Content-Disposition"));
+        assertEquals(404, get(app, "/dir/..%2Fx").status());
     }
 
     @Test
