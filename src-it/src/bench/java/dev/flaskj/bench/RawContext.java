@@ -23,9 +23,9 @@ final class RawContext {
 
     static void install(ServletContext sc) {
         sc.addServlet("hello", new Text("Hello, World!")).addMapping("/hello");
-        sc.addServlet("user", new User()).addMapping("/user/*");
+        sc.addServlet("user", new Segment("User")).addMapping("/user/*");
         for (int i = 0; i < Fixtures.EXTRA_ROUTES; i++) {
-            sc.addServlet("extra" + i, new Extra()).addMapping("/extra" + i + "/*");
+            sc.addServlet("extra" + i, new Segment("extra")).addMapping("/extra" + i + "/*");
         }
         sc.addServlet("json", new Json()).addMapping("/json");
         sc.addServlet("page", new Page(sc)).addMapping("/page");
@@ -62,30 +62,23 @@ final class RawContext {
         }
     }
 
-    static final class User extends HttpServlet {
+    /** {@code /prefix/<segment>} answered with {@code label + " " + segment}: the user and the extra routes. */
+    static final class Segment extends HttpServlet {
         private static final long serialVersionUID = 1L;
+        private final String label;
 
-        @Override
-        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            String name = oneSegment(req);
-            if (name == null) {
-                res.sendError(404);
-                return;
-            }
-            text(res, "User " + name);
+        Segment(String label) {
+            this.label = label;
         }
-    }
 
-    static final class Extra extends HttpServlet {
-        private static final long serialVersionUID = 1L;
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            String id = oneSegment(req);
-            if (id == null) {
+            String segment = oneSegment(req);
+            if (segment == null) {
                 res.sendError(404);
                 return;
             }
-            text(res, "extra " + id);
+            text(res, label + " " + segment);
         }
     }
 
