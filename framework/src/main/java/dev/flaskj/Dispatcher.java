@@ -16,10 +16,15 @@ import java.util.Map;
 import java.util.logging.Level;
 
 /**
- * Flask's request pipeline, one short method per step (Flask: {@code wsgi_app}, {@code full_dispatch_request},
- * {@code finalize_request}, {@code handle_user_exception}, {@code handle_exception}):
- * push context → match → before hooks → view → error handlers → make response → after hooks → save session →
- * write → pop context. Order and exception rules follow flask-behaviour.md §11.2 and §7.4.
+ * Flask's request pipeline, one short method per step, read top to bottom (Flask: {@code wsgi_app},
+ * {@code full_dispatch_request}, {@code finalize_request}, {@code handle_user_exception}, {@code handle_exception}):
+ * push context (which matches the URL and knows the request's scopes) → before hooks → view → error handlers →
+ * make response → after hooks → save session → write → pop context.
+ *
+ * <p>Order and exception rules are Flask's: before-request functions run app first, then blueprints outer to
+ * inner, and the first non-null result is the response; after-request functions run innermost blueprint first,
+ * each scope's in reverse registration order; error handlers are looked up by HTTP code, then by exception class,
+ * innermost scope first; an exception no handler answers is logged and becomes a 500, whose handler may answer it.
  */
 final class Dispatcher {
     private final Flask app;
@@ -57,19 +62,19 @@ final class Dispatcher {
     private Response fullDispatch(RequestContext ctx) throws Exception {
         Object rv;
         try {
-            rv = preprocess(ctx.request());
+            rv = preprocess(ctx);
             if (rv == null) {
                 rv = dispatch(ctx.request());
             }
         } catch (Exception e) {
-            rv = handleUserException(ctx.request(), e);
+            rv = handleUserException(ctx, e);
         }
         return finalizeRequest(ctx, rv, false);
     }
 
     /** Runs before-request functions, app first then blueprints outer to inner; the first non-null result wins. */
-    private Object preprocess(Request request) throws Exception {
-        List<ScopeHooks> scopes = app.scopesFor(request);
+    private Object preprocess(RequestContext ctx) throws Exception {
+        List<ScopeHooks> scopes = ctx.scopes();
         for (int s = scopes.size() - 1; s >= 0; s--) {
             for (BeforeRequestFunction f : scopes.get(s).before) {
                 Object rv = f.run();
@@ -100,18 +105,18 @@ final class Dispatcher {
     }
 
     /** Flask's handle_user_exception: HTTP errors and other exceptions that an error handler may answer. */
-    private Object handleUserException(Request request, Exception e) throws Exception {
+    private Object handleUserException(RequestContext ctx, Exception e) throws Exception {
         if (e instanceof HttpException he) {
-            return handleHttpException(request, he);
+            return handleHttpException(ctx, he);
         }
-        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(app, request, e);
+        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(ctx.scopes(), e);
         if (handler == null) {
             throw e;
         }
         return handler.handle(e);
     }
 
-    private Object handleHttpException(Request request, HttpException e) throws Exception {
+    private Object handleHttpException(RequestContext ctx, HttpException e) throws Exception {
         if (e instanceof RequestRedirect || e instanceof AbortedResponse) {
             return e; // never passed to error handlers, as in Flask
         }
@@ -128,7 +133,7 @@ final class Dispatcher {
         } else if (app.config().getBoolean("TRAP_HTTP_EXCEPTIONS", false)) {
             throw e;
         }
-        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(app, request, error);
+        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(ctx.scopes(), error);
         return handler == null ? error : handler.handle(error);
     }
 
@@ -146,7 +151,7 @@ final class Dispatcher {
         InternalServerError serverError = e instanceof InternalServerError ise ? ise
                 : new InternalServerError(null, e);
         Object rv = serverError;
-        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(app, request, serverError);
+        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(ctx.scopes(), serverError);
         if (handler != null) {
             try {
                 rv = handler.handle(serverError);
@@ -182,12 +187,12 @@ final class Dispatcher {
         for (AfterRequestFunction f : ctx.afterThisRequest()) {
             r = requireResponse(f.apply(r));
         }
-        for (ScopeHooks scope : app.scopesFor(ctx.request())) {
+        for (ScopeHooks scope : ctx.scopes()) {
             for (int i = scope.after.size() - 1; i >= 0; i--) {
                 r = requireResponse(scope.after.get(i).apply(r));
             }
         }
-        app.saveSession(ctx, r);
+        ctx.saveSession(r);
         return r;
     }
 

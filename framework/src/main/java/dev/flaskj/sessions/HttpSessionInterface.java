@@ -34,7 +34,7 @@ public class HttpSessionInterface extends SessionInterface {
     @Override
     public void saveSession(Flask app, Session session, Request request, Response response) {
         if (session.isAccessed()) {
-            SecureCookieSessionInterface.addVaryCookie(response);
+            addVaryCookie(response);
         }
         if (!session.isModified()) {
             return;

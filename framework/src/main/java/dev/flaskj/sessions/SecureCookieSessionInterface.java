@@ -84,6 +84,13 @@ public class SecureCookieSessionInterface extends SessionInterface {
         return key instanceof byte[] b ? b : key.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A request with a session cookie refreshes it when {@code SESSION_REFRESH_EACH_REQUEST} is on (the default). */
+    @Override
+    public boolean shouldRefreshWithoutOpening(Flask app, Request request) {
+        return app.config().getBoolean("SESSION_REFRESH_EACH_REQUEST", true)
+                && request.cookies().containsKey(cookieName(app));
+    }
+
     @Override
     public Session openSession(Flask app, Request request) {
         TimedSerializer serializer = serializer(app);
@@ -144,21 +151,5 @@ public class SecureCookieSessionInterface extends SessionInterface {
         addVaryCookie(response);
         cookie.sizeWarning(header, (int) app.config().getLong("MAX_COOKIE_SIZE", 4093))
                 .ifPresent(app.logger()::warning);
-    }
-
-    static void addVaryCookie(Response response) {
-        for (String v : response.headers().getList("Vary")) {
-            for (String part : v.split(",")) {
-                if (part.trim().equalsIgnoreCase("Cookie") || part.trim().equals("*")) {
-                    return;
-                }
-            }
-        }
-        List<String> existing = response.headers().getList("Vary");
-        if (existing.isEmpty()) {
-            response.headers().set("Vary", "Cookie");
-        } else {
-            response.headers().set("Vary", String.join(", ", existing) + ", Cookie");
-        }
     }
 }
