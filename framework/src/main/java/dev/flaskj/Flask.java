@@ -571,10 +571,6 @@ public class Flask extends Scaffold {
         return viewFunctions.get(endpoint);
     }
 
-    ScopeHooks appHooks() {
-        return appHooks;
-    }
-
     /**
      * The hook scopes of a request to {@code blueprint} (null: the app's own views), innermost blueprint first, app
      * last (Flask: {@code request.blueprints}). After the first request this is a lookup of lists made at freeze.
