@@ -15,7 +15,6 @@ import dev.flaskj.routing.Rule;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -293,8 +292,11 @@ public final class Request {
      * The body parsed as JSON: {@code Map}, {@code List}, {@code String}, {@code Integer}/{@code Long},
      * {@code Double}, {@code Boolean} or null (Flask: {@code request.json}).
      *
+     * <p>The body is decoded as Flask decodes it: UTF-8 (or UTF-16/UTF-32, recognised from a byte order mark or
+     * the zero bytes at the start), strictly, so invalid or overlong UTF-8 is a 400, never a replacement character.
+     *
      * @throws UnsupportedMediaType (415) when the content type is not JSON
-     * @throws BadRequest (400) when the body is not valid JSON
+     * @throws BadRequest (400) when the body is not valid JSON or not validly encoded text
      */
     public Object json() {
         if (json == NO_JSON) {
@@ -303,7 +305,7 @@ public final class Request {
                         + " was not 'application/json'.");
             }
             try {
-                json = app.json().loads(new String(data(), StandardCharsets.UTF_8));
+                json = app.json().loads(data());
             } catch (JsonDecodeException e) {
                 throw badJson(e);
             }
@@ -315,7 +317,8 @@ public final class Request {
      * The JSON body bound to {@code type} through JSON-B.
      *
      * @throws UnsupportedMediaType (415) when the content type is not JSON
-     * @throws BadRequest (400) when the body is not valid JSON for {@code type}
+     * @throws BadRequest (400) when the body is not valid JSON for {@code type}, not validly encoded text (as
+     *     {@link #json()}), or has a number with more than 4300 digits or an exponent beyond ±4300
      */
     public <T> T getJson(Class<T> type) {
         if (!isJson()) {
@@ -323,7 +326,7 @@ public final class Request {
                     + " was not 'application/json'.");
         }
         try {
-            return app.json().fromJson(new String(data(), StandardCharsets.UTF_8), type);
+            return app.json().fromJson(data(), type);
         } catch (JsonDecodeException e) {
             throw badJson(e);
         }
