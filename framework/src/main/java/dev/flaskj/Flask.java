@@ -1,5 +1,7 @@
 package dev.flaskj;
 
+import dev.flaskj.cli.AppGroup;
+import dev.flaskj.cli.CliRunner;
 import dev.flaskj.internal.Throwables;
 import dev.flaskj.json.JsonProvider;
 import dev.flaskj.routing.Converters;
@@ -73,6 +75,7 @@ public class Flask extends Scaffold {
     private volatile ServletContext servletContext;
     private volatile boolean gotFirstRequest;
     private volatile Map<String, List<ScopeHooks>> scopesByBlueprint = Map.of();
+    private AppGroup cli; // made on first use: most deployments never run a command
 
     /** An app named after its class; subclasses' annotated methods are registered now. */
     public Flask() {
@@ -280,6 +283,31 @@ public class Flask extends Scaffold {
         } catch (ServletException e) {
             throw new IllegalArgumentException(e.getMessage(), e.getCause());
         }
+    }
+
+    /**
+     * The app's custom commands for the command line (Flask: {@code app.cli}); methods annotated with
+     * {@link dev.flaskj.cli.Command} are registered on first use.
+     * <pre>{@code
+     * app.cli().command("init-db", "Clear the existing data and create new tables.", ctx -> {
+     *     initDb();
+     *     ctx.out().println("Initialized the database.");
+     *     return 0;
+     * });
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for a {@code @Command} method with an unusable signature or name
+     */
+    public final synchronized AppGroup cli() {
+        if (cli == null) {
+            cli = new AppGroup(this);
+        }
+        return cli;
+    }
+
+    /** Runs this app's command line in-process (Flask: {@code app.test_cli_runner()}); see {@link CliRunner}. */
+    public final CliRunner testCliRunner() {
+        return new CliRunner(this);
     }
 
     // ================================================================== testing (begin; owned by dev.flaskj.testing)
