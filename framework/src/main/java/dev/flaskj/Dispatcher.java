@@ -52,7 +52,11 @@ final class Dispatcher {
                 error = e;
                 response = handleException(ctx, e);
             }
-            write(ctx.request(), response, res);
+            try {
+                write(ctx.request(), response, res);
+            } finally {
+                response.runCloseCallbacks(); // Werkzeug's Response.close: after the body, also when writing failed
+            }
         } finally {
             ctx.pop(error);
         }

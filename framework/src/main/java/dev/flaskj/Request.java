@@ -2,19 +2,28 @@ package dev.flaskj;
 
 import dev.flaskj.exceptions.BadRequest;
 import dev.flaskj.exceptions.UnsupportedMediaType;
+import dev.flaskj.http.Accept;
+import dev.flaskj.http.Authorization;
+import dev.flaskj.http.CacheControl;
+import dev.flaskj.http.ETags;
 import dev.flaskj.http.FileStorage;
 import dev.flaskj.http.FormLimits;
 import dev.flaskj.http.FormParser;
+import dev.flaskj.http.HeaderValues;
 import dev.flaskj.http.Headers;
 import dev.flaskj.http.MultiDict;
 import dev.flaskj.http.ParsedForm;
+import dev.flaskj.http.Range;
 import dev.flaskj.http.UrlEncoded;
+import dev.flaskj.internal.HttpDates;
 import dev.flaskj.internal.PercentEncoding;
 import dev.flaskj.json.JsonDecodeException;
 import dev.flaskj.routing.Rule;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -335,6 +344,134 @@ public final class Request {
     private BadRequest badJson(JsonDecodeException e) {
         // Flask shows the decoder's message only in debug mode.
         return app.debug() ? new BadRequest("Failed to decode JSON object: " + e.getMessage()) : new BadRequest();
+    }
+
+    /**
+     * The JSON body, or null where {@code silent} allows it (Flask: {@code request.get_json(force, silent)}).
+     * {@code force} parses whatever the content type; {@code silent} answers null instead of 415 for a
+     * non-JSON content type and instead of 400 for a malformed body.
+     *
+     * @throws UnsupportedMediaType (415) when the content type is not JSON, unless forced or silent
+     * @throws BadRequest (400) when the body is not valid JSON, unless silent
+     */
+    public Object getJson(boolean force, boolean silent) {
+        if (json != NO_JSON) {
+            return json;
+        }
+        if (!(force || isJson())) {
+            if (!silent) {
+                return json(); // the 415
+            }
+            return null;
+        }
+        try {
+            json = app.json().loads(new String(data(), StandardCharsets.UTF_8));
+            return json;
+        } catch (JsonDecodeException e) {
+            if (silent) {
+                return null;
+            }
+            throw badJson(e);
+        }
+    }
+
+    private String header(String name) {
+        return raw.getHeader(name);
+    }
+
+    /**
+     * The parsed {@code Authorization} header, or null when it is absent or cannot be read (a Basic value that
+     * is not base64 of UTF-8 text, for example); never throws (Werkzeug: {@code request.authorization}).
+     */
+    public Authorization authorization() {
+        return Authorization.parse(header("Authorization"));
+    }
+
+    /** The {@code Accept} header: media types by preference (Werkzeug: {@code accept_mimetypes}). */
+    public Accept acceptMimetypes() {
+        return Accept.mimetypes(header("Accept"));
+    }
+
+    /** The {@code Accept-Language} header (Werkzeug: {@code accept_languages}). */
+    public Accept acceptLanguages() {
+        return Accept.languages(header("Accept-Language"));
+    }
+
+    /** The {@code Accept-Charset} header (Werkzeug: {@code accept_charsets}). */
+    public Accept acceptCharsets() {
+        return Accept.charsets(header("Accept-Charset"));
+    }
+
+    /** The {@code Accept-Encoding} header (Werkzeug: {@code accept_encodings}). */
+    public Accept acceptEncodings() {
+        return Accept.plain(header("Accept-Encoding"));
+    }
+
+    /** The request's {@code Cache-Control} directives, read-only (Werkzeug: {@code request.cache_control}). */
+    public CacheControl cacheControl() {
+        return CacheControl.ofRequest(header("Cache-Control"));
+    }
+
+    /** Whether the request came over HTTPS (after {@code ProxyFix}, as the proxy saw it). */
+    public boolean isSecure() {
+        String s = scheme();
+        return "https".equalsIgnoreCase(s) || "wss".equalsIgnoreCase(s);
+    }
+
+    /** The {@code Referer} header, or null (Werkzeug: {@code referrer}). */
+    public String referrer() {
+        return header("Referer");
+    }
+
+    /** The {@code Origin} header, or null. */
+    public String origin() {
+        return header("Origin");
+    }
+
+    /**
+     * The client and the proxies between: the {@code X-Forwarded-For} list when the header is there, else the
+     * remote address alone (Werkzeug: {@code access_route}). Only trust it behind proxies you control.
+     */
+    public List<String> accessRoute() {
+        String forwarded = header("X-Forwarded-For");
+        if (forwarded != null) {
+            return List.copyOf(HeaderValues.parseList(forwarded));
+        }
+        String addr = remoteAddr();
+        return addr == null ? List.of() : List.of(addr);
+    }
+
+    /** {@code If-Modified-Since} as an instant, or null when absent or not a date. */
+    public Instant ifModifiedSince() {
+        return HttpDates.parse(header("If-Modified-Since")).orElse(null);
+    }
+
+    /** {@code If-Unmodified-Since} as an instant, or null when absent or not a date. */
+    public Instant ifUnmodifiedSince() {
+        return HttpDates.parse(header("If-Unmodified-Since")).orElse(null);
+    }
+
+    /** The {@code If-None-Match} tags (empty when absent). */
+    public ETags ifNoneMatch() {
+        return ETags.parse(header("If-None-Match"));
+    }
+
+    /** The {@code If-Match} tags (empty when absent). */
+    public ETags ifMatch() {
+        return ETags.parse(header("If-Match"));
+    }
+
+    /** The {@code Range} header, or null when absent or malformed. */
+    public Range range() {
+        return Range.parse(header("Range"));
+    }
+
+    /**
+     * The parameters of the {@code Content-Type}, names lower-case, e.g. {@code {charset=utf-8}} (Werkzeug:
+     * {@code mimetype_params}); empty when there are none.
+     */
+    public Map<String, String> mimetypeParams() {
+        return java.util.Collections.unmodifiableMap(HeaderValues.optionParams(contentType()));
     }
 
     /** The matched endpoint, or null when routing failed. */

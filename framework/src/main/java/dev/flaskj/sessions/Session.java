@@ -19,7 +19,10 @@ import java.util.Set;
  * session().setModified(true);               // tracking is shallow, as in Flask
  * }</pre>
  * Any read (including {@code containsKey}, {@code size} and iteration) marks it accessed, which adds
- * {@code Vary: Cookie} to the response. Writes ({@code put}, {@code remove}, {@code clear}, ...) mark it modified.
+ * {@code Vary: Cookie} to the response. Writes mark it modified exactly where Flask's session does:
+ * {@code put} (even of the value already stored), {@code putAll} (even of an empty map), {@code clear} (even of an
+ * empty session) and {@code Entry.setValue} always; {@code remove} and {@code putIfAbsent} only when they change
+ * the data, so removing an absent key (an anonymous user logging out) sends no cookie.
  * Changing a list or map stored inside does not: call {@link #setModified(boolean)}.
  * Not thread-safe: one session belongs to one request.
  */
@@ -116,10 +119,22 @@ public class Session extends AbstractMap<String, Object> {
         return data.put(key, value);
     }
 
+    /** Removes {@code key}; marks the session modified only when the key was there (Flask: {@code pop}). */
     @Override
     public Object remove(Object key) {
+        touch();
+        if (!data.containsKey(key)) {
+            return null;
+        }
         change();
         return data.remove(key);
+    }
+
+    /** Adds every mapping; marks the session modified even for an empty map (Flask: {@code update}). */
+    @Override
+    public void putAll(Map<? extends String, ?> m) {
+        change();
+        data.putAll(m);
     }
 
     @Override
@@ -152,7 +167,40 @@ public class Session extends AbstractMap<String, Object> {
 
                     @Override
                     public Entry<String, Object> next() {
-                        return it.next();
+                        Entry<String, Object> e = it.next();
+                        // setValue writes through to the data, so it is a write like put (and replaceAll uses it).
+                        return new Entry<>() {
+                            @Override
+                            public String getKey() {
+                                return e.getKey();
+                            }
+
+                            @Override
+                            public Object getValue() {
+                                return e.getValue();
+                            }
+
+                            @Override
+                            public Object setValue(Object value) {
+                                change();
+                                return e.setValue(value);
+                            }
+
+                            @Override
+                            public boolean equals(Object o) {
+                                return e.equals(o);
+                            }
+
+                            @Override
+                            public int hashCode() {
+                                return e.hashCode();
+                            }
+
+                            @Override
+                            public String toString() {
+                                return e.toString();
+                            }
+                        };
                     }
 
                     @Override
