@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 
 /**
@@ -28,6 +29,7 @@ import java.util.logging.Level;
  */
 final class Dispatcher {
     private final Flask app;
+    private final AtomicBoolean strayContextsReported = new AtomicBoolean();
 
     Dispatcher(Flask app) {
         this.app = app;
@@ -35,10 +37,19 @@ final class Dispatcher {
 
     void handle(HttpServletRequest req, HttpServletResponse res, FilterChain passThrough)
             throws IOException, ServletException {
-        RequestContext ctx = new RequestContext(app, req, res);
+        // A pooled thread may still carry contexts that code outside this request pushed and never popped: the
+        // request must not read their g() or request, so it starts from empty stacks and puts them back after.
+        Object[] outer = ContextStack.setAside();
+        if (outer != null) {
+            reportStrayContexts("A request to " + req.getRequestURI() + " started on a thread that still had "
+                    + describe(outer) + " pushed; it runs without them");
+        }
+        RequestContext ctx = null;
         Throwable error = null;
-        ctx.push();
         try {
+            ctx = new RequestContext(app, req, res);
+            // Inside the try: URL matching runs in push, and what it throws must not leave the contexts behind.
+            ctx.push();
             if (passThrough != null && ctx.request().routingException() instanceof NotFound) {
                 // The app does not own this URL: let the rest of the web application answer, with the
                 // untouched servlet request (Spark's bug was to pass a wrapper that changed the URI).
@@ -58,8 +69,52 @@ final class Dispatcher {
                 response.runCloseCallbacks(); // Werkzeug's Response.close: after the body, also when writing failed
             }
         } finally {
-            ctx.pop(error);
+            endRequest(ctx, error, outer);
         }
+    }
+
+    /**
+     * Pops the request's contexts, first dropping any the request pushed and left open (an {@code appContext()}
+     * never closed), and gives the thread back the stacks it had before the request.
+     */
+    private void endRequest(RequestContext ctx, Throwable error, Object[] outer) {
+        try {
+            if (ctx != null && ctx.isPushed()) {
+                Object[] stray = ContextStack.unwindTo(ctx, ctx.implicitAppContext());
+                if (stray != null) {
+                    reportStrayContexts("The request to " + ctx.request().path() + " left " + describe(stray)
+                            + " pushed (opened and never closed); it was removed so that no later request on"
+                            + " this thread inherits it");
+                }
+                ctx.pop(error);
+            }
+        } finally {
+            if (ContextStack.restore(outer)) {
+                reportStrayContexts("A teardown function of the request to " + req(ctx)
+                        + " left a context pushed; it was removed");
+            }
+        }
+    }
+
+    private static String req(RequestContext ctx) {
+        return ctx == null ? "?" : ctx.request().path();
+    }
+
+    private static String describe(Object[] tops) {
+        StringBuilder s = new StringBuilder();
+        for (Object top : tops) {
+            if (top != null) {
+                s.append(s.length() == 0 ? "" : " and ").append(top);
+            }
+        }
+        return s.toString();
+    }
+
+    /** The first report of each app is a warning; repeats go to FINE, so a leaking view cannot flood the log. */
+    private void reportStrayContexts(String message) {
+        Level level = strayContextsReported.compareAndSet(false, true) ? Level.WARNING : Level.FINE;
+        app.logger().log(level, message + ". Close every appContext() and requestContext() you open, e.g. with"
+                + " try-with-resources.");
     }
 
     /** Before hooks, view, user-exception handling, then finalisation. */

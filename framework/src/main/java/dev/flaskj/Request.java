@@ -22,8 +22,10 @@ import dev.flaskj.routing.Rule;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +41,8 @@ import java.util.Map;
  * }</pre>
  * The query string is parsed on first use of {@link #args()}; the body is read on first use of {@link #form()},
  * {@link #files()}, {@link #values()}, {@link #data()} or {@link #json()}, once, under the app's limits
- * ({@code MAX_CONTENT_LENGTH}, {@code MAX_FORM_MEMORY_SIZE}, {@code MAX_FORM_PARTS} → 413).
+ * ({@code MAX_CONTENT_LENGTH}, {@code MAX_FORM_MEMORY_SIZE}, {@code MAX_FORM_PARTS}, {@code MAX_BODY_MEMORY_SIZE}
+ * → 413). Upload temp files are deleted when the request ends, however it ends.
  * Not thread-safe: it belongs to the request's thread.
  */
 public final class Request {
@@ -275,18 +278,39 @@ public final class Request {
         long maxContent = c.getLong("MAX_CONTENT_LENGTH", -1);
         return new FormLimits(maxContent < 0 ? null : maxContent, c.getLong("MAX_FORM_MEMORY_SIZE", Long.MAX_VALUE),
                 (int) Math.min(Integer.MAX_VALUE, c.getLong("MAX_FORM_PARTS", Integer.MAX_VALUE)),
-                d.inMemoryThreshold(), d.tempDir());
+                d.inMemoryThreshold(), tempDir(d.tempDir()),
+                c.getLong("MAX_BODY_MEMORY_SIZE", Long.MAX_VALUE));
+    }
+
+    /**
+     * The web application's private temp folder (the servlet context attribute {@code jakarta.servlet.context.tempdir},
+     * which the container creates per application and clears on undeploy) when there is one, else {@code fallback}.
+     */
+    private Path tempDir(Path fallback) {
+        ServletContext sc = raw.getServletContext();
+        Object dir = sc == null ? null : sc.getAttribute(ServletContext.TEMPDIR);
+        if (dir instanceof File f) {
+            return f.toPath();
+        }
+        return dir instanceof Path p ? p : fallback;
     }
 
     /**
      * The raw body (Flask: {@code request.get_data()}); empty when the body was consumed as a form, as Werkzeug.
+     * The body is held in memory, so it is bounded by {@code MAX_BODY_MEMORY_SIZE} (default
+     * {@value FormLimits#DEFAULT_MAX_BODY_MEMORY_SIZE} bytes) as well as {@code MAX_CONTENT_LENGTH}: beyond the smaller
+     * of the two the answer is 413, before any byte is read when {@code Content-Length} says so. For larger bodies
+     * raise the limit, or stream {@code servletRequest().getInputStream()} yourself.
+     *
+     * @throws dev.flaskj.exceptions.RequestEntityTooLarge (413) when the body is over the limit
+     * @throws BadRequest (400) when the body ends before its {@code Content-Length} or the client goes away
      */
     public byte[] data() {
         if (data == null) {
             if (parsedForm != null) {
                 return new byte[0];
             }
-            data = FormParser.readBody(raw, formLimits().maxContentLength());
+            data = FormParser.readBody(raw, formLimits().maxInMemoryBody());
         }
         return data;
     }
@@ -306,6 +330,7 @@ public final class Request {
      *
      * @throws UnsupportedMediaType (415) when the content type is not JSON
      * @throws BadRequest (400) when the body is not valid JSON or not validly encoded text
+     * @throws dev.flaskj.exceptions.RequestEntityTooLarge (413) when the body is over the {@link #data()} limit
      */
     public Object json() {
         if (json == NO_JSON) {

@@ -101,6 +101,16 @@ public final class RequestContext implements AutoCloseable {
         return scopes;
     }
 
+    /** Whether this context is pushed (and not yet popped). */
+    boolean isPushed() {
+        return pushed;
+    }
+
+    /** The app context this push created, or null when it found one for this app already current. */
+    AppContext implicitAppContext() {
+        return implicitAppContext;
+    }
+
     /** The app. */
     public Flask app() {
         return app;

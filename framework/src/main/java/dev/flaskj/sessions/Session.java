@@ -34,6 +34,7 @@ public class Session extends AbstractMap<String, Object> {
     private final boolean isNew;
     private boolean modified;
     private boolean accessed;
+    private boolean regenerate;
 
     /** A new, empty session. */
     public Session() {
@@ -74,6 +75,26 @@ public class Session extends AbstractMap<String, Object> {
     /** Makes the session permanent (stored as {@code _permanent}, as Flask does) or not. */
     public void setPermanent(boolean permanent) {
         put(PERMANENT_KEY, permanent);
+    }
+
+    /**
+     * Asks for a new session id at the end of this request, keeping the data: call it whenever the user's privileges
+     * change (log in, log out, switch to an admin role), so that an id someone else learned or planted before that
+     * point is worthless afterwards (session fixation).
+     *
+     * <p>With the container session ({@code SESSION_INTERFACE = "container"}) the {@code HttpSession} gets a new id
+     * through {@code HttpServletRequest.changeSessionId()} and the container sends the new {@code JSESSIONID}; the
+     * id also changes by itself when a session first gains data. With the default signed-cookie session this does
+     * nothing: the cookie is the whole session and there is no server-side id to fix or steal separately (a fresh
+     * cookie is sent whenever the session changes); call {@link #clear()} to forget the data instead.
+     */
+    public void regenerate() {
+        regenerate = true;
+    }
+
+    /** Whether {@link #regenerate()} was called during this request; for session interfaces. */
+    public boolean isRegenerateRequested() {
+        return regenerate;
     }
 
     /** A copy of the data without marking the session accessed: what the session interface saves. */
