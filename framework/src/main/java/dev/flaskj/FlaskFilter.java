@@ -39,6 +39,9 @@ import java.util.Objects;
  * {@code flask.config-file} ({@code .properties} or {@code .json}), then context-params and then init-params whose
  * names are config keys in upper case ({@code SECRET_KEY}). {@code flask.debug} (init-param, else context-param)
  * sets {@code DEBUG}.</li>
+ * <li>With debug off, a {@code SECRET_KEY} that is a well-known placeholder ({@code "dev"}, {@code "change-me"},
+ * {@code "secret"}, blank, …) fails deployment with a message saying how to set a real key, unless config
+ * {@code ALLOW_PLACEHOLDER_SECRET_KEY} is true; with debug on it is a warning.</li>
  * </ol>
  * The filter owns the URL space below its mapping: an unknown URL gets the app's 404. With the init-param
  * {@code passThrough=true}, unmatched requests continue down the filter chain instead, untouched. Requests for
@@ -79,9 +82,15 @@ public class FlaskFilter implements Filter {
         configure(app.config(), filterConfig);
         passThrough = Config.parseBoolean(String.valueOf(param(filterConfig, "passThrough", "false")));
         app.initServletContext(sc);
+        try {
+            SecretKeyCheck.check(app);
+        } catch (IllegalStateException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
         if (app.debug()) {
             app.logger().warning("flaskj: debug mode is on for '" + app.name() + "' at " + sc.getContextPath()
-                    + "/. Never run debug mode in production: error pages show source code and request data.");
+                    + "/. Never run debug mode in production: error pages show source code and request data (to clients"
+                    + " on this machine only, unless " + DebugAccess.ALLOW_REMOTE + "=true).");
         }
     }
 

@@ -41,6 +41,7 @@ public final class TestRequest {
     private String baseUrl;
     private String contextPath;
     private boolean followRedirects;
+    private String remoteAddr;
 
     private TestRequest(String method, String path) {
         method(method);
@@ -180,6 +181,15 @@ public final class TestRequest {
         return this;
     }
 
+    /**
+     * The client's address the app sees ({@code request().remoteAddr()}); {@code 127.0.0.1} unless set (Werkzeug's
+     * {@code REMOTE_ADDR} in {@code environ_base}).
+     */
+    public TestRequest remoteAddr(String remoteAddr) {
+        this.remoteAddr = java.util.Objects.requireNonNull(remoteAddr, "remoteAddr == null");
+        return this;
+    }
+
     /** Whether the client follows redirects for this request (default false, as Werkzeug). */
     public TestRequest followRedirects(boolean follow) {
         this.followRedirects = follow;
@@ -225,6 +235,9 @@ public final class TestRequest {
         req.setQueryString(queryString(q < 0 ? "" : path.substring(q + 1)));
         req.setServer(base.scheme(), base.serverName(), base.port());
         req.setServletContext(new FakeServletContext(base.contextPath()));
+        if (remoteAddr != null) {
+            req.setRemoteAddr(remoteAddr);
+        }
         setBody(app, req);
         applyHeaders(req);
         return req;
