@@ -48,5 +48,30 @@ for (report in reports) {
             report.name + ": tests=" + count("tests") + " failures=" + count("failures") + " errors=" +
             count("errors") + " skipped=" + count("skipped")
 }
-println "verify.groovy: generated project OK (" + names.size() + " WAR entries, unit test and Tomcat IT passed)"
+// The command line of the generated project, as its README runs it: `mvn -q exec:java -Dexec.args=...` finds the
+// app from web.xml, runs the app's custom command, and mvn exits with the command's status.
+def runCli = { String args ->
+    def windows = System.getProperty("os.name").toLowerCase().contains("win")
+    def mvn = new File(System.getProperty("maven.home"), "bin/" + (windows ? "mvn.cmd" : "mvn")).path
+    def cmd = [mvn, "-q", "-B", "exec:java", "-Dexec.args=" + args]
+    def repo = System.getProperty("maven.repo.local")
+    if (repo != null) {
+        cmd.add("-Dmaven.repo.local=" + repo)
+    }
+    def log = new File(project, "target/cli-" + args.replaceAll("[^A-Za-z0-9]", "_") + ".log")
+    def proc = new ProcessBuilder(cmd).directory(project).redirectErrorStream(true).redirectOutput(log).start()
+    if (!proc.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
+        proc.destroyForcibly()
+        assert false : "mvn exec:java " + args + " did not end within 300 s"
+    }
+    return [proc.exitValue(), log.text]
+}
+def (okStatus, okOut) = runCli("greet Ann")
+assert okStatus == 0 && okOut.contains("Hello, Ann!") : "greet Ann: status " + okStatus + "\n" + okOut
+def (usageStatus, usageOut) = runCli("greet")
+assert usageStatus == 2 && usageOut.contains("Usage: greet NAME") : "greet: status " + usageStatus + "\n" + usageOut
+def (helpStatus, helpOut) = runCli("--help")
+assert helpStatus == 0 && helpOut.contains("  greet   Print a greeting for NAME.") : "--help: " + helpOut
+
+println "verify.groovy: generated project OK (" + names.size() + " WAR entries, unit test, Tomcat IT and the greet command passed)"
 return true

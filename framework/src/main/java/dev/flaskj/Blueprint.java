@@ -57,12 +57,12 @@ public abstract class Blueprint extends Scaffold {
     }
 
     /** The name, the prefix of its endpoints. */
-    public String name() {
+    public final String name() {
         return name;
     }
 
     /** The default URL prefix, or null. */
-    public String urlPrefix() {
+    public final String urlPrefix() {
         return urlPrefix;
     }
 
@@ -71,12 +71,12 @@ public abstract class Blueprint extends Scaffold {
      * {@code parent} under {@code /p}, the child's endpoints are {@code parent.child.x} and its rules are under
      * {@code /p} plus the child's own prefix; the parent's hooks and error handlers apply to the child's requests too.
      */
-    public void registerBlueprint(Blueprint child) {
+    public final void registerBlueprint(Blueprint child) {
         registerBlueprint(child, child.urlPrefix());
     }
 
     /** Nests {@code child} under {@code urlPrefix} (null: the child's own prefix, or none). */
-    public void registerBlueprint(Blueprint child, String urlPrefix) {
+    public final void registerBlueprint(Blueprint child, String urlPrefix) {
         if (child == this) {
             throw new IllegalArgumentException("Cannot register a blueprint on itself");
         }

@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * PREFERRED_URL_SCHEME="http", MAX_CONTENT_LENGTH=null, MAX_FORM_MEMORY_SIZE=500000, MAX_FORM_PARTS=1000,
  * MAX_COOKIE_SIZE=4093, TEMPLATES_AUTO_RELOAD=null, PROVIDE_AUTOMATIC_OPTIONS=true, TRUSTED_HOSTS=null}</code>,
  * plus flaskj's {@code SESSION_INTERFACE="cookie"} ({@code "container"} keeps the session in the servlet
- * container's {@code HttpSession}).
+ * container's {@code HttpSession}) and {@code MAX_BODY_MEMORY_SIZE=1000000} (the most bytes of a body held in memory:
+ * {@code request.data()}/{@code json()}, or all the text fields of one multipart form; null for no limit).
  */
 public final class Config extends AbstractMap<String, Object> {
     // ConcurrentHashMap refuses nulls; Flask's config is full of None.
@@ -70,6 +71,7 @@ public final class Config extends AbstractMap<String, Object> {
         put("MAX_CONTENT_LENGTH", null);
         put("MAX_FORM_MEMORY_SIZE", 500_000);
         put("MAX_FORM_PARTS", 1000);
+        put("MAX_BODY_MEMORY_SIZE", 1_000_000);
         put("MAX_COOKIE_SIZE", 4093);
         put("TEMPLATES_AUTO_RELOAD", null);
         put("EXPLAIN_TEMPLATE_LOADING", false);

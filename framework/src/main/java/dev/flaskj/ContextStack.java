@@ -107,6 +107,48 @@ final class ContextStack {
         return appOrNull() != null;
     }
 
+    /**
+     * Sets this thread's stacks aside so that a request starts from empty ones: returns what was there (for
+     * {@link #restore}), or null when both stacks were already empty (the normal case, which allocates nothing).
+     */
+    static Object[] setAside() {
+        Object[] tops = TOPS.get();
+        if (tops[APP] == null && tops[REQUEST] == null) {
+            return null;
+        }
+        Object[] saved = {tops[APP], tops[REQUEST]};
+        tops[APP] = null;
+        tops[REQUEST] = null;
+        return saved;
+    }
+
+    /**
+     * Removes whatever was pushed above {@code ctx} and its app context and never popped, making them the tops again;
+     * returns what was removed (the contexts that were on top), or null when nothing was.
+     */
+    static Object[] unwindTo(RequestContext ctx, AppContext appCtx) {
+        Object[] tops = TOPS.get();
+        if (tops[APP] == appCtx && tops[REQUEST] == ctx) {
+            return null;
+        }
+        Object[] stray = {tops[APP] == appCtx ? null : tops[APP], tops[REQUEST] == ctx ? null : tops[REQUEST]};
+        tops[APP] = appCtx;
+        tops[REQUEST] = ctx;
+        return stray;
+    }
+
+    /**
+     * Puts back what {@link #setAside} returned (null: empty stacks); returns whether the stacks still held a
+     * context at that point, which {@code restore} drops.
+     */
+    static boolean restore(Object[] saved) {
+        Object[] tops = TOPS.get();
+        boolean left = tops[APP] != null || tops[REQUEST] != null;
+        tops[APP] = saved == null ? null : saved[APP];
+        tops[REQUEST] = saved == null ? null : saved[REQUEST];
+        return left;
+    }
+
     /** Empties this thread's stacks; for test harnesses that must not leak a context into the next test. */
     static boolean clear() {
         Object[] tops = TOPS.get();

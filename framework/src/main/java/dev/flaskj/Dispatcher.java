@@ -13,16 +13,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 
 /**
- * Flask's request pipeline, one short method per step (Flask: {@code wsgi_app}, {@code full_dispatch_request},
- * {@code finalize_request}, {@code handle_user_exception}, {@code handle_exception}):
- * push context → match → before hooks → view → error handlers → make response → after hooks → save session →
- * write → pop context. Order and exception rules follow flask-behaviour.md §11.2 and §7.4.
+ * Flask's request pipeline, one short method per step, read top to bottom (Flask: {@code wsgi_app},
+ * {@code full_dispatch_request}, {@code finalize_request}, {@code handle_user_exception}, {@code handle_exception}):
+ * push context (which matches the URL and knows the request's scopes) → before hooks → view → error handlers →
+ * make response → after hooks → save session → write → pop context.
+ *
+ * <p>Order and exception rules are Flask's: before-request functions run app first, then blueprints outer to
+ * inner, and the first non-null result is the response; after-request functions run innermost blueprint first,
+ * each scope's in reverse registration order; error handlers are looked up by HTTP code, then by exception class,
+ * innermost scope first; an exception no handler answers is logged and becomes a 500, whose handler may answer it.
  */
 final class Dispatcher {
     private final Flask app;
+    private final AtomicBoolean strayContextsReported = new AtomicBoolean();
 
     Dispatcher(Flask app) {
         this.app = app;
@@ -30,10 +37,19 @@ final class Dispatcher {
 
     void handle(HttpServletRequest req, HttpServletResponse res, FilterChain passThrough)
             throws IOException, ServletException {
-        RequestContext ctx = new RequestContext(app, req, res);
+        // A pooled thread may still carry contexts that code outside this request pushed and never popped: the
+        // request must not read their g() or request, so it starts from empty stacks and puts them back after.
+        Object[] outer = ContextStack.setAside();
+        if (outer != null) {
+            reportStrayContexts("A request to " + req.getRequestURI() + " started on a thread that still had "
+                    + describe(outer) + " pushed; it runs without them");
+        }
+        RequestContext ctx = null;
         Throwable error = null;
-        ctx.push();
         try {
+            ctx = new RequestContext(app, req, res);
+            // Inside the try: URL matching runs in push, and what it throws must not leave the contexts behind.
+            ctx.push();
             if (passThrough != null && ctx.request().routingException() instanceof NotFound) {
                 // The app does not own this URL: let the rest of the web application answer, with the
                 // untouched servlet request (Spark's bug was to pass a wrapper that changed the URI).
@@ -47,29 +63,77 @@ final class Dispatcher {
                 error = e;
                 response = handleException(ctx, e);
             }
-            write(ctx.request(), response, res);
+            try {
+                write(ctx.request(), response, res);
+            } finally {
+                response.runCloseCallbacks(); // Werkzeug's Response.close: after the body, also when writing failed
+            }
         } finally {
-            ctx.pop(error);
+            endRequest(ctx, error, outer);
         }
+    }
+
+    /**
+     * Pops the request's contexts, first dropping any the request pushed and left open (an {@code appContext()}
+     * never closed), and gives the thread back the stacks it had before the request.
+     */
+    private void endRequest(RequestContext ctx, Throwable error, Object[] outer) {
+        try {
+            if (ctx != null && ctx.isPushed()) {
+                Object[] stray = ContextStack.unwindTo(ctx, ctx.implicitAppContext());
+                if (stray != null) {
+                    reportStrayContexts("The request to " + ctx.request().path() + " left " + describe(stray)
+                            + " pushed (opened and never closed); it was removed so that no later request on"
+                            + " this thread inherits it");
+                }
+                ctx.pop(error);
+            }
+        } finally {
+            if (ContextStack.restore(outer)) {
+                reportStrayContexts("A teardown function of the request to " + req(ctx)
+                        + " left a context pushed; it was removed");
+            }
+        }
+    }
+
+    private static String req(RequestContext ctx) {
+        return ctx == null ? "?" : ctx.request().path();
+    }
+
+    private static String describe(Object[] tops) {
+        StringBuilder s = new StringBuilder();
+        for (Object top : tops) {
+            if (top != null) {
+                s.append(s.length() == 0 ? "" : " and ").append(top);
+            }
+        }
+        return s.toString();
+    }
+
+    /** The first report of each app is a warning; repeats go to FINE, so a leaking view cannot flood the log. */
+    private void reportStrayContexts(String message) {
+        Level level = strayContextsReported.compareAndSet(false, true) ? Level.WARNING : Level.FINE;
+        app.logger().log(level, message + ". Close every appContext() and requestContext() you open, e.g. with"
+                + " try-with-resources.");
     }
 
     /** Before hooks, view, user-exception handling, then finalisation. */
     private Response fullDispatch(RequestContext ctx) throws Exception {
         Object rv;
         try {
-            rv = preprocess(ctx.request());
+            rv = preprocess(ctx);
             if (rv == null) {
                 rv = dispatch(ctx.request());
             }
         } catch (Exception e) {
-            rv = handleUserException(ctx.request(), e);
+            rv = handleUserException(ctx, e);
         }
         return finalizeRequest(ctx, rv, false);
     }
 
     /** Runs before-request functions, app first then blueprints outer to inner; the first non-null result wins. */
-    private Object preprocess(Request request) throws Exception {
-        List<ScopeHooks> scopes = app.scopesFor(request);
+    private Object preprocess(RequestContext ctx) throws Exception {
+        List<ScopeHooks> scopes = ctx.scopes();
         for (int s = scopes.size() - 1; s >= 0; s--) {
             for (BeforeRequestFunction f : scopes.get(s).before) {
                 Object rv = f.run();
@@ -100,18 +164,18 @@ final class Dispatcher {
     }
 
     /** Flask's handle_user_exception: HTTP errors and other exceptions that an error handler may answer. */
-    private Object handleUserException(Request request, Exception e) throws Exception {
+    private Object handleUserException(RequestContext ctx, Exception e) throws Exception {
         if (e instanceof HttpException he) {
-            return handleHttpException(request, he);
+            return handleHttpException(ctx, he);
         }
-        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(app, request, e);
+        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(ctx.scopes(), e);
         if (handler == null) {
             throw e;
         }
         return handler.handle(e);
     }
 
-    private Object handleHttpException(Request request, HttpException e) throws Exception {
+    private Object handleHttpException(RequestContext ctx, HttpException e) throws Exception {
         if (e instanceof RequestRedirect || e instanceof AbortedResponse) {
             return e; // never passed to error handlers, as in Flask
         }
@@ -128,7 +192,7 @@ final class Dispatcher {
         } else if (app.config().getBoolean("TRAP_HTTP_EXCEPTIONS", false)) {
             throw e;
         }
-        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(app, request, error);
+        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(ctx.scopes(), error);
         return handler == null ? error : handler.handle(error);
     }
 
@@ -152,7 +216,7 @@ final class Dispatcher {
         InternalServerError serverError = e instanceof InternalServerError ise ? ise
                 : new InternalServerError(null, e);
         Object rv = serverError;
-        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(app, request, serverError);
+        ErrorHandlerFunction<Throwable> handler = ErrorHandlers.find(ctx.scopes(), serverError);
         if (handler != null) {
             try {
                 rv = handler.handle(serverError);
@@ -188,12 +252,12 @@ final class Dispatcher {
         for (AfterRequestFunction f : ctx.afterThisRequest()) {
             r = requireResponse(f.apply(r));
         }
-        for (ScopeHooks scope : app.scopesFor(ctx.request())) {
+        for (ScopeHooks scope : ctx.scopes()) {
             for (int i = scope.after.size() - 1; i >= 0; i--) {
                 r = requireResponse(scope.after.get(i).apply(r));
             }
         }
-        app.saveSession(ctx, r);
+        ctx.saveSession(r);
         return r;
     }
 

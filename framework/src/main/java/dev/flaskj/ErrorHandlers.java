@@ -4,15 +4,15 @@ import dev.flaskj.exceptions.HttpException;
 import java.util.List;
 
 /**
- * Finds the error handler for an exception in Flask's order (flask-behaviour.md §7.4): handlers for the HTTP code
+ * Finds the error handler for an exception in Flask's order: handlers for the HTTP code
  * (blueprint scopes inner to outer, then the app), then handlers for the exception's class and its superclasses
  * (same scope order, most specific class first).
  */
 final class ErrorHandlers {
     private ErrorHandlers() {}
 
-    static ErrorHandlerFunction<Throwable> find(Flask app, Request request, Throwable e) {
-        List<ScopeHooks> scopes = app.scopesFor(request);
+    /** The handler for {@code e} in the request's scopes (innermost blueprint first, app last), or null. */
+    static ErrorHandlerFunction<Throwable> find(List<ScopeHooks> scopes, Throwable e) {
         if (e instanceof HttpException he) {
             for (ScopeHooks scope : scopes) {
                 ErrorHandlerFunction<Throwable> h = scope.forCode(he.code());

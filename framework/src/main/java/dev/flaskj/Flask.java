@@ -1,23 +1,18 @@
 package dev.flaskj;
 
-import dev.flaskj.exceptions.MethodNotAllowed;
-import dev.flaskj.exceptions.NotFound;
-import dev.flaskj.exceptions.RequestRedirect;
+import dev.flaskj.cli.AppGroup;
+import dev.flaskj.cli.CliRunner;
 import dev.flaskj.internal.Throwables;
 import dev.flaskj.json.JsonProvider;
 import dev.flaskj.routing.Converters;
-import dev.flaskj.routing.MatchResult;
 import dev.flaskj.routing.Rule;
 import dev.flaskj.routing.RuleSpec;
 import dev.flaskj.routing.UrlBuilder;
 import dev.flaskj.routing.UrlContext;
 import dev.flaskj.routing.UrlMap;
-import dev.flaskj.sessions.HttpSessionInterface;
-import dev.flaskj.sessions.NullSession;
-import dev.flaskj.sessions.SecureCookieSessionInterface;
-import dev.flaskj.sessions.Session;
 import dev.flaskj.sessions.SessionInterface;
 import dev.flaskj.templating.TemplateRenderer;
+import dev.flaskj.templating.TemplateScope;
 import dev.flaskj.testing.TestClient;
 import dev.flaskj.testing.TestRequest;
 import jakarta.servlet.FilterChain;
@@ -81,6 +76,8 @@ public class Flask extends Scaffold {
     private volatile ServletContext servletContext;
     private volatile Path privateTempDir;
     private volatile boolean gotFirstRequest;
+    private volatile Map<String, List<ScopeHooks>> scopesByBlueprint = Map.of();
+    private AppGroup cli; // made on first use: most deployments never run a command
 
     /** An app named after its class; subclasses' annotated methods are registered now. */
     public Flask() {
@@ -118,42 +115,42 @@ public class Flask extends Scaffold {
     // ------------------------------------------------------------------ the app's own API
 
     /** The app's name: its logger's name. */
-    public String name() {
+    public final String name() {
         return name;
     }
 
     /** The configuration, mutable (Flask: {@code app.config}). */
-    public Config config() {
+    public final Config config() {
         return config;
     }
 
     /** The app's JDK logger, named after the app, so records land in the container's log (Flask: {@code app.logger}). */
-    public Logger logger() {
+    public final Logger logger() {
         return logger;
     }
 
     /** Whether debug mode is on: config {@code DEBUG} (Flask: {@code app.debug}). */
-    public boolean debug() {
+    public final boolean debug() {
         return config.getBoolean("DEBUG", false);
     }
 
     /** Whether testing mode is on: config {@code TESTING} (Flask: {@code app.testing}). */
-    public boolean testing() {
+    public final boolean testing() {
         return config.getBoolean("TESTING", false);
     }
 
     /** The URL map: the registered rules, in registration order, and the converters (Flask: {@code app.url_map}). */
-    public UrlMap urlMap() {
+    public final UrlMap urlMap() {
         return urlMap;
     }
 
     /** Extension state by name (Flask: {@code app.extensions}); thread-safe. */
-    public Map<String, Object> extensions() {
+    public final Map<String, Object> extensions() {
         return extensions;
     }
 
     /** The JSON provider for {@code jsonify} and {@code request().json()} (Flask: {@code app.json}). */
-    public JsonProvider json() {
+    public final JsonProvider json() {
         JsonProvider j = json;
         if (j == null) {
             synchronized (this) {
@@ -170,18 +167,12 @@ public class Flask extends Scaffold {
      * How sessions are loaded and saved (Flask: {@code app.session_interface}): the signed cookie by default, the
      * container's {@code HttpSession} when config {@code SESSION_INTERFACE} is {@code "container"}.
      */
-    public SessionInterface sessionInterface() {
+    public final SessionInterface sessionInterface() {
         SessionInterface si = sessionInterface;
         if (si == null) {
             synchronized (this) {
                 if (sessionInterface == null) {
-                    String kind = config.getString("SESSION_INTERFACE", "cookie");
-                    sessionInterface = switch (kind) {
-                        case "cookie" -> new SecureCookieSessionInterface();
-                        case "container" -> new HttpSessionInterface();
-                        default -> throw new IllegalStateException("config SESSION_INTERFACE='" + kind
-                                + "' is not one of 'cookie', 'container'");
-                    };
+                    sessionInterface = SessionInterface.forKind(config.getString("SESSION_INTERFACE", "cookie"));
                 }
                 si = sessionInterface;
             }
@@ -190,22 +181,22 @@ public class Flask extends Scaffold {
     }
 
     /** Replaces the session interface; call during setup. */
-    public void setSessionInterface(SessionInterface sessionInterface) {
+    public final void setSessionInterface(SessionInterface sessionInterface) {
         this.sessionInterface = Objects.requireNonNull(checkSetup(sessionInterface), "sessionInterface == null");
     }
 
     /** The servlet context the app runs in, or null outside a container (test client, scripts). */
-    public ServletContext servletContext() {
+    public final ServletContext servletContext() {
         return servletContext;
     }
 
     /** Registers a function run when each app context is popped (Flask: {@code teardown_appcontext}). */
-    public void teardownAppcontext(TeardownFunction f) {
+    public final void teardownAppcontext(TeardownFunction f) {
         teardownAppcontext.add(checkSetup(f));
     }
 
     /** Registers {@code blueprint} with its own URL prefix (Flask: {@code register_blueprint}). */
-    public void registerBlueprint(Blueprint blueprint) {
+    public final void registerBlueprint(Blueprint blueprint) {
         registerBlueprint(blueprint, blueprint.urlPrefix());
     }
 
@@ -215,7 +206,7 @@ public class Flask extends Scaffold {
      *
      * @throws IllegalArgumentException if a blueprint is already registered under the name
      */
-    public void registerBlueprint(Blueprint blueprint, String urlPrefix) {
+    public final void registerBlueprint(Blueprint blueprint, String urlPrefix) {
         registerBlueprint(blueprint, urlPrefix, blueprint.name());
     }
 
@@ -226,7 +217,7 @@ public class Flask extends Scaffold {
      *
      * @throws IllegalArgumentException if a blueprint is already registered under the name, or it has a dot
      */
-    public void registerBlueprint(Blueprint blueprint, String urlPrefix, String name) {
+    public final void registerBlueprint(Blueprint blueprint, String urlPrefix, String name) {
         checkSetup(blueprint);
         if (name == null || name.isEmpty() || name.contains(".")) {
             throw new IllegalArgumentException("'name' may not be empty or contain a dot '.' character.");
@@ -255,13 +246,13 @@ public class Flask extends Scaffold {
     }
 
     /** Runs {@code extension.initApp(this)}; returns this app, for chaining in factories. */
-    public Flask register(Extension extension) {
+    public final Flask register(Extension extension) {
         extension.initApp(this);
         return this;
     }
 
     /** A new application context for this app, pushed; close it to pop (Flask: {@code app.app_context()}). */
-    public AppContext appContext() {
+    public final AppContext appContext() {
         return new AppContext(this).push();
     }
 
@@ -269,7 +260,7 @@ public class Flask extends Scaffold {
      * A request context for a servlet request, pushed (Flask: {@code app.request_context(environ)}): URL matching
      * runs, views and hooks do not. Close it to pop.
      */
-    public RequestContext requestContext(HttpServletRequest request) {
+    public final RequestContext requestContext(HttpServletRequest request) {
         return new RequestContext(this, request, null).push();
     }
 
@@ -296,15 +287,40 @@ public class Flask extends Scaffold {
         }
     }
 
+    /**
+     * The app's custom commands for the command line (Flask: {@code app.cli}); methods annotated with
+     * {@link dev.flaskj.cli.Command} are registered on first use.
+     * <pre>{@code
+     * app.cli().command("init-db", "Clear the existing data and create new tables.", ctx -> {
+     *     initDb();
+     *     ctx.out().println("Initialized the database.");
+     *     return 0;
+     * });
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for a {@code @Command} method with an unusable signature or name
+     */
+    public final synchronized AppGroup cli() {
+        if (cli == null) {
+            cli = new AppGroup(this);
+        }
+        return cli;
+    }
+
+    /** Runs this app's command line in-process (Flask: {@code app.test_cli_runner()}); see {@link CliRunner}. */
+    public final CliRunner testCliRunner() {
+        return new CliRunner(this);
+    }
+
     // ================================================================== testing (begin; owned by dev.flaskj.testing)
 
     /** A test client with a cookie jar (Flask: {@code app.test_client()}); see {@link TestClient}. */
-    public TestClient testClient() {
+    public final TestClient testClient() {
         return new TestClient(this);
     }
 
     /** A test client; {@code useCookies=false} keeps no cookie jar (Flask: {@code test_client(use_cookies=False)}). */
-    public TestClient testClient(boolean useCookies) {
+    public final TestClient testClient(boolean useCookies) {
         return new TestClient(this, useCookies);
     }
 
@@ -317,17 +333,17 @@ public class Flask extends Scaffold {
      * }
      * }</pre>
      */
-    public RequestContext testRequestContext(String path) {
+    public final RequestContext testRequestContext(String path) {
         return testRequestContext(TestRequest.get(path));
     }
 
     /** {@link #testRequestContext(String)} with another method. */
-    public RequestContext testRequestContext(String path, String method) {
+    public final RequestContext testRequestContext(String path, String method) {
         return testRequestContext(TestRequest.of(method, path));
     }
 
     /** A pushed request context for a full test request (query, form, JSON, headers, base URL). */
-    public RequestContext testRequestContext(TestRequest request) {
+    public final RequestContext testRequestContext(TestRequest request) {
         return requestContext(request.toServletRequest(this));
     }
 
@@ -349,7 +365,7 @@ public class Flask extends Scaffold {
      * @param passThrough the filter chain to continue when no rule matches (the filter's {@code passThrough}
      *     option), or null to answer 404
      */
-    public void handleRequest(HttpServletRequest request, HttpServletResponse response, FilterChain passThrough)
+    public final void handleRequest(HttpServletRequest request, HttpServletResponse response, FilterChain passThrough)
             throws IOException, ServletException {
         dispatcher.handle(request, response, passThrough);
     }
@@ -450,7 +466,7 @@ public class Flask extends Scaffold {
     private final TemplateRenderer templateRenderer = new TemplateRenderer(this);
 
     /** The app's Thymeleaf renderer (Flask: {@code app.jinja_env}); customise its engine before the first render. */
-    public TemplateRenderer templateRenderer() {
+    public final TemplateRenderer templateRenderer() {
         return templateRenderer;
     }
 
@@ -460,15 +476,23 @@ public class Flask extends Scaffold {
      */
     public String render(String name, Map<String, ?> context) {
         RequestContext ctx = ContextStack.requestOrNull();
-        return templateRenderer.render(name, templateContext(ctx, context),
-                ctx == null ? null : ctx.servletResponse());
+        return templateRenderer.render(name, templateContext(ctx, context), templateScope(ctx));
     }
 
     /** Renders a template given as text; {@link #renderTemplateString} delegates here. */
     public String renderString(String source, Map<String, ?> context) {
         RequestContext ctx = ContextStack.requestOrNull();
-        return templateRenderer.renderString(source, templateContext(ctx, context),
-                ctx == null ? null : ctx.servletResponse());
+        return templateRenderer.renderString(source, templateContext(ctx, context), templateScope(ctx));
+    }
+
+    /** What the template sees of the current contexts: request, session (opened on use), g, servlet response. */
+    private static TemplateScope templateScope(RequestContext ctx) {
+        AppContext appCtx = ContextStack.appOrNull();
+        Map<String, Object> g = appCtx == null ? Map.of() : appCtx.g().asMap();
+        if (ctx == null) {
+            return appCtx == null ? TemplateScope.NONE : new TemplateScope(null, null, g, null);
+        }
+        return new TemplateScope(ctx.request(), ctx::session, g, ctx.servletResponse());
     }
 
     /**
@@ -477,7 +501,7 @@ public class Flask extends Scaffold {
      * what came before.
      */
     private Map<String, ?> templateContext(RequestContext ctx, Map<String, ?> passed) {
-        List<ScopeHooks> scopes = ctx == null ? appScopeOnly : scopesFor(ctx.request());
+        List<ScopeHooks> scopes = ctx == null ? appScopeOnly : ctx.scopes();
         Map<String, Object> merged = null;
         for (int s = scopes.size() - 1; s >= 0; s--) {
             for (ContextProcessorFunction f : scopes.get(s).contextProcessors) {
@@ -588,71 +612,25 @@ public class Flask extends Scaffold {
         return super.checkSetup(f);
     }
 
-    /** Matches the request's path and method, storing the rule or the routing error on the request. */
-    void matchRequest(Request request) {
+    /**
+     * Freezes the registries on the first request: the URL map, and the hook scopes of every registered blueprint,
+     * so that a request looks its scopes up instead of computing them.
+     */
+    void freezeOnFirstRequest() {
         if (!gotFirstRequest) {
             freeze();
         }
-        MatchResult result = urlMap.match(request.path(), request.method());
-        if (result instanceof MatchResult.Matched m) {
-            request.setMatch(m.rule(), m.arguments());
-        } else if (result instanceof MatchResult.Redirect r && !hasDotSegment(r.path())) {
-            String query = request.queryString();
-            request.setRoutingException(new RequestRedirect(request.scheme() + "://" + request.host()
-                    + request.scriptRoot() + r.path() + (query.isEmpty() ? "" : "?" + query)));
-        } else if (result instanceof MatchResult.MethodMismatch mm) {
-            request.setRoutingException(new MethodNotAllowed(mm.allowed(), null));
-        } else {
-            request.setRoutingException(NotFound.fromRouting());
-        }
-    }
-
-    /**
-     * Whether a path has {@code .} or {@code ..} segments. Browsers never send them, so a slash-merging redirect
-     * to one (e.g. from {@code /static//../templates/x}) is only ever a probe: answer 404 instead of redirecting.
-     */
-    private static boolean hasDotSegment(String path) {
-        for (String segment : path.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..") || segment.equalsIgnoreCase("%2e")
-                    || segment.equalsIgnoreCase("%2e%2e") || segment.equalsIgnoreCase(".%2e")
-                    || segment.equalsIgnoreCase("%2e.")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private synchronized void freeze() {
         if (!gotFirstRequest) {
             urlMap.freeze();
-            gotFirstRequest = true;
-        }
-    }
-
-    /** Opens the request's session through the session interface; a NullSession when it cannot work. */
-    Session openSession(Request request) {
-        SessionInterface si = sessionInterface();
-        Session s = si.openSession(this, request);
-        return s != null ? s : si.makeNullSession(this);
-    }
-
-    /**
-     * Saves the session after the after-request hooks. A request that never touched the session still refreshes
-     * a permanent session's cookie, as Flask (which always opens it) does.
-     */
-    void saveSession(RequestContext ctx, Response response) {
-        Session s = ctx.sessionOrNull();
-        SessionInterface si = sessionInterface();
-        if (s == null) {
-            boolean hasCookie = si instanceof SecureCookieSessionInterface
-                    && ctx.request().cookies().containsKey(si.cookieName(this));
-            if (!hasCookie || !config.getBoolean("SESSION_REFRESH_EACH_REQUEST", true)) {
-                return;
+            Map<String, List<ScopeHooks>> scopes = new HashMap<>();
+            for (String bp : blueprints.keySet()) {
+                scopes.put(bp, computeScopes(bp));
             }
-            s = openSession(ctx.request());
-        }
-        if (!(s instanceof NullSession)) {
-            si.saveSession(this, s, ctx.request(), response);
+            scopesByBlueprint = scopes;
+            gotFirstRequest = true;
         }
     }
 
@@ -660,66 +638,35 @@ public class Flask extends Scaffold {
         return viewFunctions.get(endpoint);
     }
 
-    ScopeHooks appHooks() {
-        return appHooks;
-    }
-
-    /** The hook scopes of a request, innermost blueprint first, app last (Flask: {@code request.blueprints}). */
-    List<ScopeHooks> scopesFor(Request request) {
-        String bp = request.blueprint();
-        if (bp == null) {
+    /**
+     * The hook scopes of a request to {@code blueprint} (null: the app's own views), innermost blueprint first, app
+     * last (Flask: {@code request.blueprints}). After the first request this is a lookup of lists made at freeze.
+     */
+    List<ScopeHooks> scopesFor(String blueprint) {
+        if (blueprint == null) {
             return appScopeOnly;
         }
+        List<ScopeHooks> frozen = scopesByBlueprint.get(blueprint);
+        return frozen != null ? frozen : computeScopes(blueprint);
+    }
+
+    private List<ScopeHooks> computeScopes(String blueprint) {
         List<ScopeHooks> scopes = new ArrayList<>(3);
-        for (String n = bp; n != null; n = n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : null) {
+        for (String n = blueprint; n != null; n = n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : null) {
             ScopeHooks h = blueprintHooks.get(n);
             if (h != null) {
                 scopes.add(h);
             }
         }
         scopes.add(appHooks);
-        return scopes;
+        return List.copyOf(scopes);
     }
 
-    /** Runs the teardown-request functions, innermost blueprint first, each scope's in reverse order. */
-    void doTeardownRequest(Request request, Throwable exc) {
-        RuntimeException first = null;
-        for (ScopeHooks scope : scopesFor(request)) {
-            for (int i = scope.teardown.size() - 1; i >= 0; i--) {
-                first = runCollecting(scope.teardown.get(i), exc, first);
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-    }
-
-    /** Runs the teardown-appcontext functions in reverse order. */
+    /** Runs the teardown-appcontext functions in reverse order; every one runs, the first error is thrown. */
     void doTeardownAppContext(Throwable exc) {
-        RuntimeException first = null;
-        for (int i = teardownAppcontext.size() - 1; i >= 0; i--) {
-            first = runCollecting(teardownAppcontext.get(i), exc, first);
-        }
-        if (first != null) {
-            throw first;
-        }
-    }
-
-    /**
-     * Runs one teardown function; returns the first failure so far, with this one suppressed into it (Flask:
-     * {@code _CollectErrors}: every function runs, the first error is raised at the end).
-     */
-    private static RuntimeException runCollecting(TeardownFunction f, Throwable exc, RuntimeException first) {
-        try {
-            f.run(exc);
-            return first;
-        } catch (Exception e) {
-            if (first == null) {
-                return e instanceof RuntimeException re ? re : new IllegalStateException(e);
-            }
-            first.addSuppressed(e);
-            return first;
-        }
+        Teardowns errors = new Teardowns();
+        errors.runReversed(teardownAppcontext, exc);
+        errors.throwFirst();
     }
 
     @Override

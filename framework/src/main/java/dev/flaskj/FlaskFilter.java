@@ -1,5 +1,6 @@
 package dev.flaskj;
 
+import dev.flaskj.sessions.SigningKeys;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -39,6 +40,9 @@ import java.util.Objects;
  * {@code flask.config-file} ({@code .properties} or {@code .json}), then context-params and then init-params whose
  * names are config keys in upper case ({@code SECRET_KEY}). {@code flask.debug} (init-param, else context-param)
  * sets {@code DEBUG}.</li>
+ * <li>{@code SECRET_KEY} and {@code SECRET_KEY_FALLBACKS} are checked: a value that is neither a string nor bytes
+ * (e.g. {@code FLASK_SECRET_KEY=false}, which parses as JSON {@code false}) fails deployment with a message naming
+ * the key and its type; an empty one means "no key" ({@link SigningKeys}).</li>
  * <li>With debug off, a {@code SECRET_KEY} that is a well-known placeholder ({@code "dev"}, {@code "change-me"},
  * {@code "secret"}, blank, …) fails deployment with a message saying how to set a real key, unless config
  * {@code ALLOW_PLACEHOLDER_SECRET_KEY} is true; with debug on it is a warning.</li>
@@ -80,6 +84,13 @@ public class FlaskFilter implements Filter {
             app = AppLoader.load(filterConfig, env::get, loader != null ? loader : sc.getClassLoader());
         }
         configure(app.config(), filterConfig);
+        try {
+            // Fail the deployment, not every request later: a key of the wrong type (FLASK_SECRET_KEY=false is
+            // JSON false) can never sign, and an empty one must never verify.
+            SigningKeys.fromConfig(app.config());
+        } catch (IllegalStateException e) {
+            throw new ServletException("flaskj: " + e.getMessage(), e);
+        }
         passThrough = Config.parseBoolean(String.valueOf(param(filterConfig, "passThrough", "false")));
         app.initServletContext(sc);
         try {

@@ -2,20 +2,30 @@ package dev.flaskj;
 
 import dev.flaskj.exceptions.BadRequest;
 import dev.flaskj.exceptions.UnsupportedMediaType;
+import dev.flaskj.http.Accept;
+import dev.flaskj.http.Authorization;
+import dev.flaskj.http.CacheControl;
+import dev.flaskj.http.ETags;
 import dev.flaskj.http.FileStorage;
 import dev.flaskj.http.FormLimits;
 import dev.flaskj.http.FormParser;
+import dev.flaskj.http.HeaderValues;
 import dev.flaskj.http.Headers;
 import dev.flaskj.http.MultiDict;
 import dev.flaskj.http.ParsedForm;
+import dev.flaskj.http.Range;
 import dev.flaskj.http.UrlEncoded;
+import dev.flaskj.internal.HttpDates;
 import dev.flaskj.internal.PercentEncoding;
 import dev.flaskj.json.JsonDecodeException;
 import dev.flaskj.routing.Rule;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +41,8 @@ import java.util.Map;
  * }</pre>
  * The query string is parsed on first use of {@link #args()}; the body is read on first use of {@link #form()},
  * {@link #files()}, {@link #values()}, {@link #data()} or {@link #json()}, once, under the app's limits
- * ({@code MAX_CONTENT_LENGTH}, {@code MAX_FORM_MEMORY_SIZE}, {@code MAX_FORM_PARTS} → 413).
+ * ({@code MAX_CONTENT_LENGTH}, {@code MAX_FORM_MEMORY_SIZE}, {@code MAX_FORM_PARTS}, {@code MAX_BODY_MEMORY_SIZE}
+ * → 413). Upload temp files are deleted when the request ends, however it ends.
  * Not thread-safe: it belongs to the request's thread.
  */
 public final class Request {
@@ -267,18 +278,39 @@ public final class Request {
         long maxContent = c.getLong("MAX_CONTENT_LENGTH", -1);
         return new FormLimits(maxContent < 0 ? null : maxContent, c.getLong("MAX_FORM_MEMORY_SIZE", Long.MAX_VALUE),
                 (int) Math.min(Integer.MAX_VALUE, c.getLong("MAX_FORM_PARTS", Integer.MAX_VALUE)),
-                d.inMemoryThreshold(), app.uploadTempDir());
+                d.inMemoryThreshold(), tempDir(app.uploadTempDir()),
+                c.getLong("MAX_BODY_MEMORY_SIZE", Long.MAX_VALUE));
+    }
+
+    /**
+     * The web application's private temp folder (the servlet context attribute {@code jakarta.servlet.context.tempdir},
+     * which the container creates per application and clears on undeploy) when there is one, else {@code fallback}.
+     */
+    private Path tempDir(Path fallback) {
+        ServletContext sc = raw.getServletContext();
+        Object dir = sc == null ? null : sc.getAttribute(ServletContext.TEMPDIR);
+        if (dir instanceof File f) {
+            return f.toPath();
+        }
+        return dir instanceof Path p ? p : fallback;
     }
 
     /**
      * The raw body (Flask: {@code request.get_data()}); empty when the body was consumed as a form, as Werkzeug.
+     * The body is held in memory, so it is bounded by {@code MAX_BODY_MEMORY_SIZE} (default
+     * {@value FormLimits#DEFAULT_MAX_BODY_MEMORY_SIZE} bytes) as well as {@code MAX_CONTENT_LENGTH}: beyond the smaller
+     * of the two the answer is 413, before any byte is read when {@code Content-Length} says so. For larger bodies
+     * raise the limit, or stream {@code servletRequest().getInputStream()} yourself.
+     *
+     * @throws dev.flaskj.exceptions.RequestEntityTooLarge (413) when the body is over the limit
+     * @throws BadRequest (400) when the body ends before its {@code Content-Length} or the client goes away
      */
     public byte[] data() {
         if (data == null) {
             if (parsedForm != null) {
                 return new byte[0];
             }
-            data = FormParser.readBody(raw, formLimits().maxContentLength());
+            data = FormParser.readBody(raw, formLimits().maxInMemoryBody());
         }
         return data;
     }
@@ -293,8 +325,12 @@ public final class Request {
      * The body parsed as JSON: {@code Map}, {@code List}, {@code String}, {@code Integer}/{@code Long},
      * {@code Double}, {@code Boolean} or null (Flask: {@code request.json}).
      *
+     * <p>The body is decoded as Flask decodes it: UTF-8 (or UTF-16/UTF-32, recognised from a byte order mark or
+     * the zero bytes at the start), strictly, so invalid or overlong UTF-8 is a 400, never a replacement character.
+     *
      * @throws UnsupportedMediaType (415) when the content type is not JSON
-     * @throws BadRequest (400) when the body is not valid JSON
+     * @throws BadRequest (400) when the body is not valid JSON or not validly encoded text
+     * @throws dev.flaskj.exceptions.RequestEntityTooLarge (413) when the body is over the {@link #data()} limit
      */
     public Object json() {
         if (json == NO_JSON) {
@@ -303,7 +339,7 @@ public final class Request {
                         + " was not 'application/json'.");
             }
             try {
-                json = app.json().loads(new String(data(), StandardCharsets.UTF_8));
+                json = app.json().loads(data());
             } catch (JsonDecodeException e) {
                 throw badJson(e);
             }
@@ -315,7 +351,8 @@ public final class Request {
      * The JSON body bound to {@code type} through JSON-B.
      *
      * @throws UnsupportedMediaType (415) when the content type is not JSON
-     * @throws BadRequest (400) when the body is not valid JSON for {@code type}
+     * @throws BadRequest (400) when the body is not valid JSON for {@code type}, not validly encoded text (as
+     *     {@link #json()}), or has a number with more than 4300 digits or an exponent beyond ±4300
      */
     public <T> T getJson(Class<T> type) {
         if (!isJson()) {
@@ -323,7 +360,7 @@ public final class Request {
                     + " was not 'application/json'.");
         }
         try {
-            return app.json().fromJson(new String(data(), StandardCharsets.UTF_8), type);
+            return app.json().fromJson(data(), type);
         } catch (JsonDecodeException e) {
             throw badJson(e);
         }
@@ -332,6 +369,134 @@ public final class Request {
     private BadRequest badJson(JsonDecodeException e) {
         // Flask shows the decoder's message only in debug mode.
         return app.debug() ? new BadRequest("Failed to decode JSON object: " + e.getMessage()) : new BadRequest();
+    }
+
+    /**
+     * The JSON body, or null where {@code silent} allows it (Flask: {@code request.get_json(force, silent)}).
+     * {@code force} parses whatever the content type; {@code silent} answers null instead of 415 for a
+     * non-JSON content type and instead of 400 for a malformed body.
+     *
+     * @throws UnsupportedMediaType (415) when the content type is not JSON, unless forced or silent
+     * @throws BadRequest (400) when the body is not valid JSON, unless silent
+     */
+    public Object getJson(boolean force, boolean silent) {
+        if (json != NO_JSON) {
+            return json;
+        }
+        if (!(force || isJson())) {
+            if (!silent) {
+                return json(); // the 415
+            }
+            return null;
+        }
+        try {
+            json = app.json().loads(new String(data(), StandardCharsets.UTF_8));
+            return json;
+        } catch (JsonDecodeException e) {
+            if (silent) {
+                return null;
+            }
+            throw badJson(e);
+        }
+    }
+
+    private String header(String name) {
+        return raw.getHeader(name);
+    }
+
+    /**
+     * The parsed {@code Authorization} header, or null when it is absent or cannot be read (a Basic value that
+     * is not base64 of UTF-8 text, for example); never throws (Werkzeug: {@code request.authorization}).
+     */
+    public Authorization authorization() {
+        return Authorization.parse(header("Authorization"));
+    }
+
+    /** The {@code Accept} header: media types by preference (Werkzeug: {@code accept_mimetypes}). */
+    public Accept acceptMimetypes() {
+        return Accept.mimetypes(header("Accept"));
+    }
+
+    /** The {@code Accept-Language} header (Werkzeug: {@code accept_languages}). */
+    public Accept acceptLanguages() {
+        return Accept.languages(header("Accept-Language"));
+    }
+
+    /** The {@code Accept-Charset} header (Werkzeug: {@code accept_charsets}). */
+    public Accept acceptCharsets() {
+        return Accept.charsets(header("Accept-Charset"));
+    }
+
+    /** The {@code Accept-Encoding} header (Werkzeug: {@code accept_encodings}). */
+    public Accept acceptEncodings() {
+        return Accept.plain(header("Accept-Encoding"));
+    }
+
+    /** The request's {@code Cache-Control} directives, read-only (Werkzeug: {@code request.cache_control}). */
+    public CacheControl cacheControl() {
+        return CacheControl.ofRequest(header("Cache-Control"));
+    }
+
+    /** Whether the request came over HTTPS (after {@code ProxyFix}, as the proxy saw it). */
+    public boolean isSecure() {
+        String s = scheme();
+        return "https".equalsIgnoreCase(s) || "wss".equalsIgnoreCase(s);
+    }
+
+    /** The {@code Referer} header, or null (Werkzeug: {@code referrer}). */
+    public String referrer() {
+        return header("Referer");
+    }
+
+    /** The {@code Origin} header, or null. */
+    public String origin() {
+        return header("Origin");
+    }
+
+    /**
+     * The client and the proxies between: the {@code X-Forwarded-For} list when the header is there, else the
+     * remote address alone (Werkzeug: {@code access_route}). Only trust it behind proxies you control.
+     */
+    public List<String> accessRoute() {
+        String forwarded = header("X-Forwarded-For");
+        if (forwarded != null) {
+            return List.copyOf(HeaderValues.parseList(forwarded));
+        }
+        String addr = remoteAddr();
+        return addr == null ? List.of() : List.of(addr);
+    }
+
+    /** {@code If-Modified-Since} as an instant, or null when absent or not a date. */
+    public Instant ifModifiedSince() {
+        return HttpDates.parse(header("If-Modified-Since")).orElse(null);
+    }
+
+    /** {@code If-Unmodified-Since} as an instant, or null when absent or not a date. */
+    public Instant ifUnmodifiedSince() {
+        return HttpDates.parse(header("If-Unmodified-Since")).orElse(null);
+    }
+
+    /** The {@code If-None-Match} tags (empty when absent). */
+    public ETags ifNoneMatch() {
+        return ETags.parse(header("If-None-Match"));
+    }
+
+    /** The {@code If-Match} tags (empty when absent). */
+    public ETags ifMatch() {
+        return ETags.parse(header("If-Match"));
+    }
+
+    /** The {@code Range} header, or null when absent or malformed. */
+    public Range range() {
+        return Range.parse(header("Range"));
+    }
+
+    /**
+     * The parameters of the {@code Content-Type}, names lower-case, e.g. {@code {charset=utf-8}} (Werkzeug:
+     * {@code mimetype_params}); empty when there are none.
+     */
+    public Map<String, String> mimetypeParams() {
+        return java.util.Collections.unmodifiableMap(HeaderValues.optionParams(contentType()));
     }
 
     /** The matched endpoint, or null when routing failed. */

@@ -1,6 +1,12 @@
 package dev.flaskj;
 
+import dev.flaskj.exceptions.MethodNotAllowed;
+import dev.flaskj.exceptions.NotFound;
+import dev.flaskj.exceptions.RequestRedirect;
+import dev.flaskj.routing.MatchResult;
+import dev.flaskj.sessions.NullSession;
 import dev.flaskj.sessions.Session;
+import dev.flaskj.sessions.SessionInterface;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -9,6 +15,8 @@ import java.util.Objects;
 
 /**
  * The request context: the request, its session, and what must happen when it ends (Flask: {@code RequestContext}).
+ * It owns one request from push to pop: it matches the URL, knows the request's hook scopes (the app and the
+ * blueprint chain), opens and saves the session, and runs the teardown functions.
  *
  * <p>{@link FlaskFilter} and the test client push one per request. Push your own to call request-bound code from a
  * test: {@code try (RequestContext ctx = app.requestContext(servletRequest)) { ... }}. Pushing it also pushes a new
@@ -22,6 +30,7 @@ public final class RequestContext implements AutoCloseable {
     private List<AfterRequestFunction> afterThisRequest;
     private Session session;
     private List<FlashMessage> flashes;
+    private List<ScopeHooks> scopes;
     private AppContext implicitAppContext;
     private boolean pushed;
     private RequestContext previous;
@@ -30,6 +39,7 @@ public final class RequestContext implements AutoCloseable {
         this.app = Objects.requireNonNull(app, "app == null");
         this.request = new Request(app, servletRequest);
         this.servletResponse = servletResponse;
+        this.scopes = app.scopesFor(null); // until matching names a blueprint
     }
 
     /** Makes this the current request context (and matches the URL); returns this. */
@@ -43,8 +53,62 @@ public final class RequestContext implements AutoCloseable {
         }
         previous = ContextStack.push(this);
         pushed = true;
-        app.matchRequest(request);
+        match();
         return this;
+    }
+
+    /**
+     * Matches the request's path and method, storing the rule or the routing error on the request, and looks up
+     * the hook scopes of the matched blueprint: every later step of the request reads them from here.
+     */
+    private void match() {
+        app.freezeOnFirstRequest();
+        MatchResult result = app.urlMap().match(request.path(), request.method());
+        if (result instanceof MatchResult.Matched m) {
+            request.setMatch(m.rule(), m.arguments());
+        } else if (result instanceof MatchResult.Redirect r && !hasDotSegment(r.path())) {
+            String query = request.queryString();
+            request.setRoutingException(new RequestRedirect(request.scheme() + "://" + request.host()
+                    + request.scriptRoot() + r.path() + (query.isEmpty() ? "" : "?" + query)));
+        } else if (result instanceof MatchResult.MethodMismatch mm) {
+            request.setRoutingException(new MethodNotAllowed(mm.allowed(), null));
+        } else {
+            request.setRoutingException(NotFound.fromRouting());
+        }
+        scopes = app.scopesFor(request.blueprint());
+    }
+
+    /**
+     * Whether a path has {@code .} or {@code ..} segments. Browsers never send them, so a slash-merging redirect
+     * to one (e.g. from {@code /static//../templates/x}) is only ever a probe: answer 404 instead of redirecting.
+     */
+    private static boolean hasDotSegment(String path) {
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..") || segment.equalsIgnoreCase("%2e")
+                    || segment.equalsIgnoreCase("%2e%2e") || segment.equalsIgnoreCase(".%2e")
+                    || segment.equalsIgnoreCase("%2e.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The request's hook scopes, innermost blueprint first and the app last (Flask: {@code request.blueprints}
+     * plus the app); known from push on.
+     */
+    List<ScopeHooks> scopes() {
+        return scopes;
+    }
+
+    /** Whether this context is pushed (and not yet popped). */
+    boolean isPushed() {
+        return pushed;
+    }
+
+    /** The app context this push created, or null when it found one for this app already current. */
+    AppContext implicitAppContext() {
+        return implicitAppContext;
     }
 
     /** The app. */
@@ -80,9 +144,34 @@ public final class RequestContext implements AutoCloseable {
      */
     public Session session() {
         if (session == null) {
-            session = app.openSession(request);
+            session = openSession();
         }
         return session;
+    }
+
+    private Session openSession() {
+        SessionInterface si = app.sessionInterface();
+        Session s = si.openSession(app, request);
+        return s != null ? s : si.makeNullSession(app);
+    }
+
+    /**
+     * Saves the session into {@code response}, after the after-request hooks. A request that never touched the
+     * session is still saved when the session interface asks for it (a permanent cookie refreshed on every
+     * request, as Flask, which always opens the session, does).
+     */
+    void saveSession(Response response) {
+        Session s = session;
+        SessionInterface si = app.sessionInterface();
+        if (s == null) {
+            if (!si.shouldRefreshWithoutOpening(app, request)) {
+                return;
+            }
+            s = openSession();
+        }
+        if (!(s instanceof NullSession)) {
+            si.saveSession(app, s, request, response);
+        }
     }
 
     Session sessionOrNull() {
@@ -108,7 +197,11 @@ public final class RequestContext implements AutoCloseable {
             return;
         }
         try {
-            app.doTeardownRequest(request, exc);
+            Teardowns errors = new Teardowns();
+            for (ScopeHooks scope : scopes) {
+                errors.runReversed(scope.teardown, exc);
+            }
+            errors.throwFirst();
         } finally {
             pushed = false;
             try {

@@ -28,29 +28,29 @@ public abstract class Scaffold {
      * @throws IllegalArgumentException for a malformed rule, or another view already registered for the endpoint
      * @throws IllegalStateException after the app handled its first request
      */
-    public void addUrlRule(String rule, String endpoint, View view, String... methods) {
+    public final void addUrlRule(String rule, String endpoint, View view, String... methods) {
         addUrlRule(rule, endpoint, view, RuleOptions.defaultOptions().withMethods(
                 methods.length == 0 ? new String[] {"GET"} : methods));
     }
 
     /** Registers {@code view} for {@code rule} with methods, defaults and slash handling from {@code options}. */
-    public void addUrlRule(String rule, String endpoint, View view, RuleOptions options) {
+    public final void addUrlRule(String rule, String endpoint, View view, RuleOptions options) {
         onRule(Objects.requireNonNull(rule, "rule == null"), Objects.requireNonNull(endpoint, "endpoint == null"),
                 Objects.requireNonNull(view, "view == null"), Objects.requireNonNull(options, "options == null"));
     }
 
     /** Runs {@code f} before each request; a non-null result short-circuits (Flask: {@code before_request}). */
-    public void beforeRequest(BeforeRequestFunction f) {
+    public final void beforeRequest(BeforeRequestFunction f) {
         scopeHooks().before.add(checkSetup(f));
     }
 
     /** Runs {@code f} on each response, in reverse registration order (Flask: {@code after_request}). */
-    public void afterRequest(AfterRequestFunction f) {
+    public final void afterRequest(AfterRequestFunction f) {
         scopeHooks().after.add(checkSetup(f));
     }
 
     /** Runs {@code f} when each request context is popped (Flask: {@code teardown_request}). */
-    public void teardownRequest(TeardownFunction f) {
+    public final void teardownRequest(TeardownFunction f) {
         scopeHooks().teardown.add(checkSetup(f));
     }
 
@@ -60,7 +60,7 @@ public abstract class Scaffold {
      * first, then the blueprints' from outer to inner, later ones overriding earlier ones; variables passed to
      * {@code renderTemplate} override them all.
      */
-    public void contextProcessor(ContextProcessorFunction f) {
+    public final void contextProcessor(ContextProcessorFunction f) {
         scopeHooks().contextProcessors.add(checkSetup(f));
     }
 
@@ -70,13 +70,13 @@ public abstract class Scaffold {
      * @throws IllegalArgumentException if no HTTP error has that code
      */
     @SuppressWarnings("unchecked")
-    public void errorHandler(int code, ErrorHandlerFunction<? super HttpException> f) {
+    public final void errorHandler(int code, ErrorHandlerFunction<? super HttpException> f) {
         scopeHooks().addErrorHandler(code, (ErrorHandlerFunction<Throwable>) (ErrorHandlerFunction<?>) checkSetup(f));
     }
 
     /** Handles exceptions of {@code type} and its subclasses (Flask: {@code errorhandler(SomeError)}). */
     @SuppressWarnings("unchecked")
-    public <E extends Throwable> void errorHandler(Class<E> type, ErrorHandlerFunction<? super E> f) {
+    public final <E extends Throwable> void errorHandler(Class<E> type, ErrorHandlerFunction<? super E> f) {
         scopeHooks().addErrorHandler(Objects.requireNonNull(type, "type == null"),
                 (ErrorHandlerFunction<Throwable>) (ErrorHandlerFunction<?>) checkSetup(f));
     }

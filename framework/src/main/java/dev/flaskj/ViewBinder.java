@@ -39,14 +39,15 @@ final class ViewBinder {
                 if (m.isSynthetic() || m.isBridge()) {
                     continue;
                 }
-                bindMethod(target, instance, m);
+                bindMethod(target, instance, m, stopAt);
             }
         }
     }
 
-    private static void bindMethod(Scaffold target, Object instance, Method m) {
+    private static void bindMethod(Scaffold target, Object instance, Method m, Class<?> framework) {
         Route[] routes = m.getAnnotationsByType(Route.class);
         if (routes.length > 0) {
+            rejectFrameworkOverride(m, framework);
             bindRoutes(target, instance, m, routes);
         }
         if (m.isAnnotationPresent(BeforeRequest.class)) {
@@ -131,6 +132,27 @@ final class ViewBinder {
             @SuppressWarnings("unchecked")
             Class<Throwable> type = (Class<Throwable>) eh.exception();
             target.errorHandler(type, f);
+        }
+    }
+
+    /**
+     * A view that overrides one of the framework's own methods (say {@code Object render(String, Map)}) would
+     * silently change the app's behaviour everywhere; refuse it, naming both methods.
+     */
+    private static void rejectFrameworkOverride(Method view, Class<?> framework) {
+        for (Class<?> c = framework; c != null && c != Object.class; c = c.getSuperclass()) {
+            Method overridden;
+            try {
+                overridden = c.getDeclaredMethod(view.getName(), view.getParameterTypes());
+            } catch (NoSuchMethodException e) {
+                continue;
+            }
+            int mod = overridden.getModifiers();
+            if (!java.lang.reflect.Modifier.isPrivate(mod) && !java.lang.reflect.Modifier.isStatic(mod)) {
+                throw startupError(view, "this view overrides the framework method " + c.getName() + "."
+                        + overridden.getName() + "(" + paramList(overridden) + "); rename the view method and keep"
+                        + " its endpoint with @Route(value = ..., endpoint = \"" + view.getName() + "\")");
+            }
         }
     }
 

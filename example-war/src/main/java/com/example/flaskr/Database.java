@@ -27,6 +27,12 @@ public final class Database implements Extension {
     @Override
     public void initApp(Flask app) {
         app.extensions().put("flaskr.db", this);
+        // Flask tutorial: app.cli.add_command(init_db_command); run with `mvn -q exec:java -Dexec.args=init-db`
+        app.cli().command("init-db", "Clear the existing data and create new tables.", ctx -> {
+            initDb();
+            ctx.out().println("Initialized the database.");
+            return 0;
+        });
         app.teardownAppcontext(exc -> {
             Connection db = g().pop("db");
             if (db != null) {
@@ -51,12 +57,7 @@ public final class Database implements Extension {
             ds.setURL("jdbc:h2:file:" + dir.resolve("flaskr").toAbsolutePath()
                     + ";DB_CLOSE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS users (id INT AUTO_INCREMENT PRIMARY KEY,"
-                        + " username VARCHAR(200) UNIQUE NOT NULL, password VARCHAR(300) NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS posts (id INT AUTO_INCREMENT PRIMARY KEY,"
-                        + " author_id INT NOT NULL REFERENCES users (id),"
-                        + " created TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,"
-                        + " title VARCHAR(500) NOT NULL, body VARCHAR(20000) NOT NULL)");
+                createTables(s);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot open the Flaskr database in " + dir, e);
             }
@@ -64,6 +65,29 @@ public final class Database implements Extension {
             dataSource = ds;
         }
         return dataSource;
+    }
+
+    /** The schema (Flask tutorial: {@code schema.sql}); leaves existing tables and their rows alone. */
+    private static void createTables(Statement s) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS users (id INT AUTO_INCREMENT PRIMARY KEY,"
+                + " username VARCHAR(200) UNIQUE NOT NULL, password VARCHAR(300) NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS posts (id INT AUTO_INCREMENT PRIMARY KEY,"
+                + " author_id INT NOT NULL REFERENCES users (id),"
+                + " created TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,"
+                + " title VARCHAR(500) NOT NULL, body VARCHAR(20000) NOT NULL)");
+    }
+
+    /**
+     * Clears the existing data and creates new tables (Flask tutorial: {@code init_db()}); needs an app context,
+     * which the {@code init-db} command runs in.
+     */
+    public static void initDb() throws SQLException {
+        try (Statement s = get().createStatement()) {
+            // posts first: they reference users
+            s.execute("DROP TABLE IF EXISTS posts");
+            s.execute("DROP TABLE IF EXISTS users");
+            createTables(s);
+        }
     }
 
     /**

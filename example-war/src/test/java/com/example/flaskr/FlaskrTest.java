@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.ExampleApps;
+import com.example.Hello;
+import dev.flaskj.cli.CliResult;
 import dev.flaskj.testing.TestClient;
 import dev.flaskj.testing.TestResponse;
 import java.nio.file.Path;
@@ -110,5 +112,27 @@ class FlaskrTest {
         assertTrue(Passwords.check(a, "pw"));
         assertFalse(Passwords.check(a, "pW"));
         assertFalse(Passwords.check("garbage", "pw"));
+    }
+
+    /** Flask tutorial: tests/test_db.py test_init_db_command, through the CLI runner. */
+    @Test
+    void initDbCommandClearsTheDataAndSaysSo() {
+        Hello app = ExampleApps.create(dataDir);
+        TestClient client = app.testClient();
+        client.setContextPath("/myapplication");
+        registerAndLogIn(client, "erin");
+        client.post("/flaskr/create", Map.of("title", "soon gone", "body", "b"));
+
+        CliResult result = app.testCliRunner().invoke("init-db");
+
+        assertEquals(0, result.exitCode(), result.output());
+        assertEquals("Initialized the database.\n", result.output());
+        assertFalse(client().get("/flaskr/").text().contains("soon gone"));
+        assertTrue(client.post("/flaskr/auth/login", Map.of("username", "erin", "password", "pw")).text()
+                .contains("Incorrect username."));
+        // the new tables work: the same name registers again
+        assertEquals(302, client.post("/flaskr/auth/register", Map.of("username", "erin", "password", "pw")).status());
+        assertTrue(app.testCliRunner().invoke("--help").output()
+                .contains("  init-db  Clear the existing data and create new tables.\n"));
     }
 }

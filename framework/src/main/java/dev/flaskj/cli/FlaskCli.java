@@ -1,57 +1,89 @@
 package dev.flaskj.cli;
 
+import dev.flaskj.AppContext;
 import dev.flaskj.Flask;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The {@code flask} command for a flaskj project: {@code routes} prints the route table as {@code flask routes}
- * does, {@code secret} prints a new random secret key.
+ * does, {@code secret} prints a new random secret key, and the app's custom commands ({@link AppGroup},
+ * {@code app.cli()}) run beside them.
  * <pre>{@code
  * mvn -q compile exec:java -Dexec.args=routes
  * mvn -q compile exec:java -Dexec.args="routes --sort rule --all-methods"
  * mvn -q compile exec:java -Dexec.args="--app com.example.Hello routes"
  * mvn -q exec:java -Dexec.args=secret
+ * mvn -q exec:java -Dexec.args=init-db
+ * mvn -q exec:java -Dexec.args=--help
  * }</pre>
  * The app class comes from {@code --app}, else the environment variable {@code FLASK_APP}, else the project's
  * {@code src/main/webapp/WEB-INF/web.xml} (the {@code FlaskFilter}'s {@code app} init-param or the context-param
  * {@code flask.app}; the project folder is the system property {@code flaskj.project.dir}, else the working
- * directory). A class that cannot be loaded gets the same message as a failed deployment. Exit status: 0,
- * 1 when the app cannot be loaded, 2 for a usage error (as click does).
+ * directory). A class that cannot be loaded gets the same message as a failed deployment.
+ *
+ * <p>{@code --help} lists every command with the first line of its help; {@code COMMAND --help} shows one
+ * command's help. A custom command runs inside an app context; its return value is the exit status. Exit status
+ * otherwise: 0 on success, 1 when the app cannot be loaded or a command throws (its message goes to standard
+ * error), 2 for a usage error such as an unknown command (as click does).
  */
 public final class FlaskCli {
-    static final String USAGE = String.join("\n",
-            "Usage: FlaskCli [--app CLASS] COMMAND [ARGS]...",
-            "",
+    /** The commands every app has; custom commands may not take these names. */
+    static final Set<String> BUILT_INS = Set.of("routes", "secret");
+
+    private static final String PROG = "FlaskCli";
+    private static final String USAGE_LINE = "Usage: " + PROG + " [--app CLASS] COMMAND [ARGS]...";
+    private static final String OPTIONS = String.join("\n",
             "Options:",
             "  --app CLASS  The application: a Flask subclass or a class with 'public static Flask createApp()'.",
             "               Default: FLASK_APP, else the app named in " + WebXmlApp.LOCATION + ".",
-            "",
-            "Commands:",
-            "  routes [--sort endpoint|methods|rule|match] [--all-methods]  Show the routes for the app.",
-            "  secret                                                        Print a new random secret key.");
+            "  --help       Show this message and exit.");
+    private static final String ROUTES_HELP = "Show the routes for the app.";
+    private static final String ROUTES_USAGE = "routes [--sort endpoint|methods|rule|match] [--all-methods]";
+    private static final String SECRET_HELP = "Print a new random secret key.";
 
     private static final int SECRET_BYTES = 32;
 
     private final Map<String, String> env;
     private final Path projectDir;
-    private final PrintStream out;
-    private final PrintStream err;
+    private final Flask presetApp;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private Exception failure;
 
     FlaskCli(Map<String, String> env, Path projectDir, PrintStream out, PrintStream err) {
+        this(env, projectDir, null, writer(out), writer(err));
+    }
+
+    /**
+     * A command line that writes to {@code out} and {@code err}; with {@code presetApp} it runs for that app and
+     * ignores {@code --app} (as Flask's test runner does), else it loads the app as described above.
+     */
+    FlaskCli(Map<String, String> env, Path projectDir, Flask presetApp, PrintWriter out, PrintWriter err) {
         this.env = env;
         this.projectDir = projectDir;
+        this.presetApp = presetApp;
         this.out = out;
         this.err = err;
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, Charset.defaultCharset()), true);
     }
 
     /** Runs one command; exits the JVM only on failure, so {@code exec:java} ends normally on success. */
@@ -60,40 +92,67 @@ public final class FlaskCli {
         Path project = Path.of(System.getProperty("flaskj.project.dir", ""));
         int status = new FlaskCli(System.getenv(), project, System.out, System.err).run(args);
         System.out.flush();
+        System.err.flush();
         if (status != 0) {
             System.exit(status);
         }
     }
 
-    /** Runs {@code args} and returns the exit status. */
+    /** Runs {@code args} and returns the exit status; never exits the JVM. */
     int run(String... args) {
-        Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
         try {
-            String appClass = null;
+            return dispatch(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The exception the last custom command threw, or null. */
+    Exception failure() {
+        return failure;
+    }
+
+    private int dispatch(String... args) {
+        Deque<String> rest = new ArrayDeque<>(Arrays.asList(args));
+        String appClass = null;
+        try {
             while (!rest.isEmpty() && rest.peek().startsWith("-")) {
                 String option = rest.pop();
                 if (option.equals("--help") || option.equals("-h")) {
-                    out.println(USAGE);
+                    printHelp(appClass, out);
                     return 0;
                 }
                 appClass = optionValue(option, "--app", rest);
             }
             if (rest.isEmpty()) {
-                throw new UsageException("Missing command.");
+                // click: a group called without a command shows its help, with status 2
+                printHelp(appClass, out);
+                return 2;
             }
             String command = rest.pop();
+            List<String> commandArgs = List.copyOf(rest);
             switch (command) {
                 case "routes":
-                    return routes(appClass, List.copyOf(rest));
+                    if (wantsHelp(commandArgs)) {
+                        commandHelp(ROUTES_USAGE, ROUTES_HELP);
+                        return 0;
+                    }
+                    return routes(appClass, commandArgs);
                 case "secret":
+                    if (wantsHelp(commandArgs)) {
+                        commandHelp("secret", SECRET_HELP);
+                        return 0;
+                    }
                     requireNoArguments(command, rest);
                     out.println(HexFormat.of().formatHex(randomBytes()));
                     return 0;
                 default:
-                    throw new UsageException("No such command '" + command + "'.");
+                    return custom(appClass, command, commandArgs);
             }
         } catch (UsageException e) {
-            err.println(USAGE);
+            err.println(e.usage);
+            err.println("Try '" + PROG + (e.command == null ? "" : " " + e.command) + " --help' for help.");
             err.println();
             err.println("Error: " + e.getMessage());
             return 2;
@@ -101,6 +160,98 @@ public final class FlaskCli {
             err.println("Error: " + e.getMessage());
             return 1;
         }
+    }
+
+    private int custom(String appClass, String name, List<String> args) throws IOException {
+        Flask app;
+        try {
+            app = loadApp(appClass);
+        } catch (IllegalArgumentException e) {
+            // As flask does: say why no app was found, then that the command is unknown (it may be the app's).
+            err.println("Error: " + e.getMessage());
+            err.println();
+            throw new UsageException("No such command '" + name + "'.");
+        }
+        AppGroup.Entry entry = app.cli().get(name);
+        if (entry == null) {
+            throw new UsageException("No such command '" + name + "'.");
+        }
+        if (wantsHelp(args)) {
+            commandHelp(name + " [ARGS]...", entry.help());
+            return 0;
+        }
+        int dash = args.indexOf("--");
+        List<String> commandArgs = args;
+        if (dash >= 0) {
+            commandArgs = new ArrayList<>(args);
+            commandArgs.remove(dash);
+        }
+        CliContext ctx = new CliContext(app, commandArgs, out, err);
+        failure = null;
+        try (AppContext appCtx = app.appContext()) {
+            return entry.command().run(ctx);
+        } catch (Exception e) {
+            failure = e;
+            out.flush();
+            err.println("Error: " + describe(e));
+            return 1;
+        }
+    }
+
+    /** The exception and its causes, one line each: what a user needs, without the frames. */
+    private static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder(e.toString());
+        int depth = 0;
+        for (Throwable c = e.getCause(); c != null && c != e && depth < 10; c = c.getCause(), depth++) {
+            b.append(System.lineSeparator()).append("Caused by: ").append(c);
+        }
+        return b.toString();
+    }
+
+    /** {@code --help} among the command's arguments before a {@code --}: click answers it for every command. */
+    private static boolean wantsHelp(List<String> args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--help")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void commandHelp(String usage, String help) {
+        out.println("Usage: " + PROG + " " + usage);
+        if (!help.isEmpty()) {
+            out.println();
+            help.lines().forEach(line -> out.println(line.isBlank() ? "" : "  " + line.strip()));
+        }
+    }
+
+    private void printHelp(String appClass, PrintWriter to) {
+        Map<String, String> commands = new TreeMap<>();
+        commands.put("routes", ROUTES_HELP);
+        commands.put("secret", SECRET_HELP);
+        try {
+            Flask app = loadApp(appClass);
+            for (AppGroup.Entry e : app.cli().entries()) {
+                commands.put(e.name(), e.help().lines().findFirst().orElse("").strip());
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            // flask --help still shows the built-in commands when the app cannot be loaded, after saying why
+            err.println("Error: " + e.getMessage());
+            err.println();
+            err.flush();
+        }
+        int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
+        to.println(USAGE_LINE);
+        to.println();
+        to.println(OPTIONS);
+        to.println();
+        to.println("Commands:");
+        commands.forEach((name, help) -> to.println(
+                ("  " + name + " ".repeat(width - name.length()) + "  " + help).stripTrailing()));
     }
 
     private int routes(String appClass, List<String> args) throws IOException {
@@ -126,11 +277,14 @@ public final class FlaskCli {
         try {
             return RouteTable.Sort.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(e.getMessage(), "routes");
         }
     }
 
     private Flask loadApp(String appClass) throws IOException {
+        if (presetApp != null) {
+            return presetApp;
+        }
         if (appClass != null) {
             return Flask.load(appClass, "option --app");
         }
@@ -163,7 +317,7 @@ public final class FlaskCli {
 
     private static void requireNoArguments(String command, Deque<String> rest) {
         if (!rest.isEmpty()) {
-            throw new UsageException("Got unexpected extra argument for '" + command + "': " + rest.peek());
+            throw new UsageException("Got unexpected extra argument (" + rest.peek() + ")", command);
         }
     }
 
@@ -173,12 +327,24 @@ public final class FlaskCli {
         return key;
     }
 
-    /** A bad command line: the usage is printed with the message. */
+    /** A bad command line: a usage line and the message are printed, with exit status 2. */
     private static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        final String usage;
+        final String command;
+
         UsageException(String message) {
             super(message);
+            this.usage = USAGE_LINE;
+            this.command = null;
+        }
+
+        /** A usage error of one command: its usage line and help hint, as click prints them. */
+        UsageException(String message, String command) {
+            super(message);
+            this.usage = "Usage: " + PROG + " " + (command.equals("routes") ? ROUTES_USAGE : command);
+            this.command = command;
         }
     }
 }

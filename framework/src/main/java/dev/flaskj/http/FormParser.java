@@ -41,7 +41,10 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletDiskFileUpl
  *     read), more bytes than that arriving whatever the header said (reading stops), a non-file field (or a whole
  *     urlencoded body) above {@code maxFormMemorySize}, more than {@code maxFormParts} parts, or a part header
  *     block above {@value #MAX_PART_HEADER_SIZE} bytes.</li>
- * <li>{@link BadRequest} (400): a multipart body without a boundary, truncated, or otherwise malformed, and a
+ * <li>{@link RequestEntityTooLarge} (413) also when the non-file fields of one multipart body together pass
+ *     {@code maxBodyMemorySize}: fields live in memory, so their total is bounded as well.</li>
+ * <li>{@link BadRequest} (400): a multipart body without a boundary, truncated (without its final boundary), or
+ *     otherwise malformed, a body shorter than its {@code Content-Length} (the client half-closed), and a
  *     client that went away mid-body. Werkzeug ({@code silent=True}) answers these with an empty form instead;
  *     catch {@code BadRequest} and use {@link ParsedForm#empty()} for that behaviour.</li>
  * </ul>
@@ -80,18 +83,33 @@ public final class FormParser {
     }
 
     /**
-     * The whole body: Flask's {@code request.get_data()}, with the same {@code maxContentLength} rule as
-     * {@link #parse} (null means no limit).
+     * The whole body: Flask's {@code request.get_data()}, read into memory under {@code max} (null means no limit;
+     * {@code Request.data()} passes {@link FormLimits#maxInMemoryBody()}). A declared {@code Content-Length} above
+     * {@code max} is refused before a byte is read; a body without one is read until it passes {@code max}, never
+     * more than one byte further.
      *
-     * @throws RequestEntityTooLarge when the body is, or says it is, longer than {@code maxContentLength}
-     * @throws BadRequest when reading fails (the client went away)
+     * @throws RequestEntityTooLarge when the body is, or says it is, longer than {@code max}
+     * @throws BadRequest when reading fails (the client went away) or the body ends before its
+     *     {@code Content-Length}
      */
-    public static byte[] readBody(HttpServletRequest req, Long maxContentLength) {
-        checkDeclaredLength(req, maxContentLength);
-        try (InputStream in = body(req, maxContentLength)) {
-            return in.readAllBytes();
+    public static byte[] readBody(HttpServletRequest req, Long max) {
+        checkDeclaredLength(req, max);
+        byte[] bytes;
+        try (InputStream in = body(req, max)) {
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new BadRequest();
+        }
+        checkComplete(req, bytes.length);
+        return bytes;
+    }
+
+    /** A body that ended before its declared length is a truncated request (a half-closed client), not data. */
+    private static void checkComplete(HttpServletRequest req, long received) {
+        long declared = req.getContentLengthLong();
+        if (declared >= 0 && received < declared) {
+            throw new BadRequest("The request body ended after " + received + " of the " + declared
+                    + " bytes its Content-Length announced.");
         }
     }
 
@@ -120,6 +138,7 @@ public final class FormParser {
         } catch (IOException e) {
             throw new BadRequest();
         }
+        checkComplete(req, bytes.length);
         try {
             String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             return new ParsedForm(UrlEncoded.parse(text), MultiDict.empty(), null);
@@ -136,8 +155,15 @@ public final class FormParser {
             // Werkzeug decodes part headers as UTF-8 whatever the request says; a bogus charset cannot fail here.
             upload.setHeaderCharset(StandardCharsets.UTF_8);
             upload.setMaxPartHeaderSize(MAX_PART_HEADER_SIZE);
-            BodyContext context = new BodyContext(req.getContentType(), req.getContentLengthLong(),
-                    body(req, limits.maxContentLength()));
+            Long max = limits.maxContentLength();
+            // Always counted, so that a body shorter than its Content-Length can be told from a complete one.
+            LimitedInputStream counted = new LimitedInputStream(req.getInputStream(), max == null ? Long.MAX_VALUE : max);
+            byte[] boundary = upload.getBoundary(req.getContentType());
+            if (boundary == null || boundary.length == 0) {
+                throw new BadRequest("Missing boundary in the multipart Content-Type.");
+            }
+            CloseDelimiterWatch watched = new CloseDelimiterWatch(counted, boundary);
+            BodyContext context = new BodyContext(req.getContentType(), req.getContentLengthLong(), watched);
             FileItemInputIterator items = upload.getItemIterator(context);
             int parts = 0;
             while (items.hasNext()) {
@@ -148,10 +174,22 @@ public final class FormParser {
                 }
                 spool.read(item);
             }
+            // The parser stops at the final boundary; what follows (the epilogue) is read and dropped, in small
+            // pieces, only to learn whether the body really had the length it declared.
+            drainEpilogue(watched);
+            checkComplete(req, counted.count());
+            if (!watched.seen()) {
+                // commons-fileupload takes a body that simply stops (before any boundary, or right after one) as
+                // complete; Werkzeug refuses it, and so do we: a cut-off upload must never look like a good one.
+                throw new BadRequest("The multipart body ended without its final boundary.");
+            }
             return spool.result();
         } catch (FileUploadSizeException e) {
             spool.discard(e);
             throw new RequestEntityTooLarge();
+        } catch (BadRequest | RequestEntityTooLarge e) {
+            spool.discard(e);
+            throw e;
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             // Malformed body (MalformedStreamException, no boundary, broken headers) or a client that went away.
             spool.discard(e);
@@ -159,6 +197,13 @@ public final class FormParser {
         } catch (RuntimeException | Error e) {
             spool.discard(e);
             throw e;
+        }
+    }
+
+    private static void drainEpilogue(InputStream in) throws IOException {
+        byte[] sink = new byte[4096];
+        while (in.read(sink) >= 0) {
+            // discard
         }
     }
 
@@ -186,6 +231,8 @@ public final class FormParser {
         private final MultiDict.Builder<String> form = MultiDict.builder();
         private final MultiDict.Builder<FileStorage> files = MultiDict.builder();
         private Path folder;
+        private long fieldBytes; // all non-file fields so far: bounded by maxBodyMemorySize
+        private long memoryBytes; // fields plus in-memory uploads: files go to disk once this passes the threshold
 
         Spool(FormLimits limits) {
             this.limits = limits;
@@ -197,7 +244,12 @@ public final class FormParser {
             try (InputStream in = item.getInputStream()) {
                 if (item.isFormField()) {
                     // Werkzeug 3: fields are UTF-8 whatever their Content-Type says, invalid bytes as U+FFFD.
-                    byte[] value = readAtMost(in, limits.maxFormMemorySize());
+                    // Werkzeug bounds each field; the total is bounded too, since 1000 fields just under the
+                    // per-field limit would otherwise hold 500 MB.
+                    long cap = Math.min(limits.maxFormMemorySize(), limits.maxBodyMemorySize() - fieldBytes);
+                    byte[] value = readAtMost(in, cap);
+                    fieldBytes += value.length;
+                    memoryBytes += value.length;
                     form.add(info.name(), new String(value, StandardCharsets.UTF_8));
                 } else {
                     files.add(info.name(), store(in, info));
@@ -206,9 +258,12 @@ public final class FormParser {
         }
 
         private FileStorage store(InputStream in, FileStorage.PartInfo info) throws IOException {
-            int threshold = limits.inMemoryThreshold();
-            byte[] head = in.readNBytes(threshold == Integer.MAX_VALUE ? threshold : threshold + 1);
-            if (head.length <= threshold) {
+            // The threshold is the request's in-memory budget, not each file's (Werkzeug decides on the whole
+            // request too): many parts just under it would otherwise all stay on the heap.
+            int room = (int) Math.max(0, Math.min(Integer.MAX_VALUE - 8, limits.inMemoryThreshold() - memoryBytes));
+            byte[] head = in.readNBytes(room + 1);
+            if (head.length <= room) {
+                memoryBytes += head.length;
                 return FileStorage.inMemory(info, head, head.length);
             }
             Path file = Files.createTempFile(folder(), "part-", ".upload");
@@ -267,6 +322,90 @@ public final class FormParser {
                 }
             }
             return headers.asReadOnly();
+        }
+    }
+
+    /**
+     * Passes the body through and watches it for the close delimiter ({@code CRLF--boundary--}, or
+     * {@code --boundary--} at the very start): Knuth-Morris-Pratt over each byte once, so linear in the body.
+     */
+    private static final class CloseDelimiterWatch extends java.io.FilterInputStream {
+        private final byte[] pattern;
+        private final int[] fail;
+        private int matched = 2; // as if the body were preceded by CRLF
+        private boolean seen;
+
+        CloseDelimiterWatch(InputStream in, byte[] boundary) {
+            super(in);
+            pattern = new byte[boundary.length + 6];
+            pattern[0] = '\r';
+            pattern[1] = '\n';
+            pattern[2] = '-';
+            pattern[3] = '-';
+            System.arraycopy(boundary, 0, pattern, 4, boundary.length);
+            pattern[pattern.length - 2] = '-';
+            pattern[pattern.length - 1] = '-';
+            fail = new int[pattern.length + 1];
+            fail[0] = -1;
+            for (int i = 0, k = -1; i < pattern.length; ) {
+                while (k >= 0 && pattern[k] != pattern[i]) {
+                    k = fail[k];
+                }
+                fail[++i] = ++k;
+            }
+        }
+
+        boolean seen() {
+            return seen;
+        }
+
+        private void feed(byte b) {
+            int k = matched;
+            while (k >= 0 && pattern[k] != b) {
+                k = fail[k];
+            }
+            matched = k + 1;
+            if (matched == pattern.length) {
+                seen = true;
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0 && !seen) {
+                feed((byte) b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            for (int i = 0; i < n && !seen; i++) {
+                feed(b[off + i]);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            // Skipped bytes must be watched too.
+            byte[] buf = new byte[(int) Math.min(4096, Math.max(0, n))];
+            long done = 0;
+            while (done < n) {
+                int r = read(buf, 0, (int) Math.min(buf.length, n - done));
+                if (r < 0) {
+                    break;
+                }
+                done += r;
+            }
+            return done;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 

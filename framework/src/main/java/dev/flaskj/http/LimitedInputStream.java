@@ -12,7 +12,7 @@ import java.util.Objects;
  * <p>Werkzeug: {@code werkzeug.wsgi.LimitedStream} as {@code get_input_stream(max_content_length=...)} uses it
  * (Werkzeug 3.1 counts bytes when streaming, so a client that lies in {@code Content-Length} still gets a 413).
  * Reads are cut so that at most one byte beyond the limit is ever taken from the wrapped stream; after the error
- * every further read throws again. Not thread-safe.
+ * every further read throws again. A limit of {@link Long#MAX_VALUE} only counts. Not thread-safe.
  * <pre>{@code
  * try (InputStream body = new LimitedInputStream(req.getInputStream(), 16 * 1024 * 1024)) {
  *     body.transferTo(out);   // RequestEntityTooLarge (413) past 16 MiB
@@ -52,7 +52,7 @@ public final class LimitedInputStream extends InputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         checkLimit();
         // Ask for at most one byte past the limit, so an oversized body is never read further than that.
-        int n = in.read(b, off, (int) Math.min(len, limit - count + 1));
+        int n = in.read(b, off, ask(len));
         if (n > 0) {
             add(n);
         }
@@ -62,7 +62,8 @@ public final class LimitedInputStream extends InputStream {
     @Override
     public long skip(long n) throws IOException {
         checkLimit();
-        long skipped = in.skip(Math.min(n, limit - count + 1));
+        long room = limit - count;
+        long skipped = in.skip(room >= n ? n : room + 1);
         if (skipped > 0) {
             add(skipped);
         }
@@ -77,6 +78,12 @@ public final class LimitedInputStream extends InputStream {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** How much of {@code len} to ask for: all of it while it fits, else one byte past the limit. */
+    private int ask(int len) {
+        long room = limit - count; // never negative here; written this way so a limit of Long.MAX_VALUE cannot overflow
+        return room >= len ? len : (int) room + 1;
     }
 
     private void add(long n) {

@@ -80,23 +80,54 @@ public final class JsonProvider implements AutoCloseable {
     }
 
     /**
+     * Parses the bytes of a JSON document as Python's {@code json.loads(bytes)} does, the way Flask reads a request
+     * body: UTF-8, UTF-16 or UTF-32 detected from a byte order mark or the zero bytes at the start (the
+     * {@code charset} of a content type plays no part), decoded strictly.
+     *
+     * @throws JsonDecodeException for malformed bytes in the detected encoding (an invalid or overlong UTF-8
+     *     sequence, one cut off at the end, a code point above U+10FFFF), with Python's {@code UnicodeDecodeError}
+     *     message, or for text that is not JSON. A surrogate encoded on its own is kept, as Python keeps it.
+     */
+    public Object loads(byte[] body) throws JsonDecodeException {
+        return CompactJson.loads(JsonBytes.decode(body));
+    }
+
+    /**
      * Parses JSON text into {@code type}: {@code Object}, {@code Map}, {@code List}, {@code String},
      * {@code Boolean} and {@code Number} get the {@link #loads} values, everything else goes through JSON-B.
      *
-     * @throws JsonDecodeException if the text is not valid JSON (Python's message) or JSON-B cannot bind it to
-     *     {@code type}
+     * <p>Before JSON-B sees the text, a number with more than 4300 digits or an exponent beyond ±4300 is refused
+     * (JSON-B would turn it into a {@code BigDecimal} or {@code BigInteger}, which can take minutes); the plain
+     * targets keep Python's rules, where only integers have that limit.
+     *
+     * @throws JsonDecodeException if the text is not valid JSON (Python's message), has a number over those
+     *     limits, or JSON-B cannot bind it to {@code type}
      */
     public <T> T fromJson(String text, Class<T> type) throws JsonDecodeException {
         // Parse first so malformed input gets Python's message, whatever the target type.
-        Object parsed = CompactJson.loads(text);
-        if (isPlainTarget(type) && (parsed == null || type.isInstance(parsed))) {
+        boolean plain = isPlainTarget(type);
+        Object parsed = plain ? JsonReader.parse(text) : JsonReader.parseForBinding(text);
+        if (plain && (parsed == null || type.isInstance(parsed))) {
             return type.cast(parsed);
+        }
+        if (plain) {
+            JsonReader.parseForBinding(text); // only the number limits are new here; a rare, failing path
         }
         try {
             return jsonb().fromJson(text, type);
         } catch (JsonbException | IllegalArgumentException | ArithmeticException e) {
             throw new JsonDecodeException("Cannot convert JSON to " + type.getName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * {@link #fromJson(String, Class)} for the bytes of a JSON document, decoded as {@link #loads(byte[])} decodes
+     * them.
+     *
+     * @throws JsonDecodeException as {@link #loads(byte[])} and {@link #fromJson(String, Class)}
+     */
+    public <T> T fromJson(byte[] body, Class<T> type) throws JsonDecodeException {
+        return fromJson(JsonBytes.decode(body), type);
     }
 
     /** Closes JSON-B; later calls that need it fail with {@link IllegalStateException}. */

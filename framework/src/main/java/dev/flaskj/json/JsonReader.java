@@ -12,28 +12,50 @@ import java.util.Map;
  *
  * <p>Like Python it accepts {@code NaN}, {@code Infinity} and {@code -Infinity}, keeps the last of duplicate keys
  * (at the first one's position), and rejects raw control characters in strings. Unlike Python, nesting deeper than
- * {@value #MAX_DEPTH} levels is a {@link JsonDecodeException} (Python raises RecursionError at about 1000).
+ * {@value #MAX_DEPTH} levels is a {@link JsonDecodeException} (Python raises RecursionError at about 1000, which
+ * Flask answers with a 500); the reader recurses once per level, so the limit also bounds its stack.
+ *
+ * <p>Cost is linear in the text. Integers longer than {@value #MAX_NUMBER_DIGITS} digits are refused, as Python
+ * 3.11+ refuses them; other numbers become a {@code double} (out of range: infinity or zero, as Python's
+ * {@code float}). For binding to Java types ({@link #parseForBinding}) the same limit also applies to the digits
+ * and the exponent of non-integers, since JSON-B turns them into {@code BigDecimal}/{@code BigInteger}, whose
+ * conversions cost far more than linear time in the number of digits or the size of the exponent.
  */
 final class JsonReader {
     static final int MAX_DEPTH = 512;
     // Python 3.11+: int('1' * 4301) raises ValueError (sys.int_info.default_max_str_digits); it also keeps
     // BigInteger parsing, which is quadratic, cheap.
-    private static final int MAX_INTEGER_DIGITS = 4300;
+    static final int MAX_NUMBER_DIGITS = 4300;
 
     private final String text;
+    private final boolean forBinding;
     private int pos;
     private int depth;
 
-    private JsonReader(String text) {
+    private JsonReader(String text, boolean forBinding) {
         this.text = text;
+        this.forBinding = forBinding;
     }
 
     /** Python: {@code json.loads(text)}. */
     static Object parse(String text) throws JsonDecodeException {
+        return parse(text, false);
+    }
+
+    /**
+     * {@link #parse}, and also refuses a non-integer whose digits or exponent exceed {@value #MAX_NUMBER_DIGITS}:
+     * the check before the text goes to JSON-B, where such a number could cost seconds or minutes
+     * ({@code new BigDecimal} of a million digits, {@code toBigInteger()} of {@code 1e999999999}).
+     */
+    static Object parseForBinding(String text) throws JsonDecodeException {
+        return parse(text, true);
+    }
+
+    private static Object parse(String text, boolean forBinding) throws JsonDecodeException {
         if (text.startsWith("\ufeff")) {
             throw new JsonDecodeException("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0);
         }
-        JsonReader reader = new JsonReader(text);
+        JsonReader reader = new JsonReader(text, forBinding);
         reader.skipWhitespace();
         Object value = reader.value();
         reader.skipWhitespace();
@@ -100,9 +122,13 @@ final class JsonReader {
             throw error("Expecting value", start);
         }
         int integerEnd = i;
+        int fractionDigits = 0;
         if (i + 1 < text.length() && text.charAt(i) == '.' && isDigit(text.charAt(i + 1))) {
+            int fractionStart = i + 1;
             i = digits(i + 2);
+            fractionDigits = i - fractionStart;
         }
+        int exponentStart = -1;
         if (i < text.length() && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
             int j = i + 1;
             if (j < text.length() && (text.charAt(j) == '+' || text.charAt(j) == '-')) {
@@ -110,11 +136,45 @@ final class JsonReader {
             }
             int end = digits(j);
             if (end > j) {
+                exponentStart = j;
                 i = end;
             }
         }
         pos = i;
-        return i == integerEnd ? integer(start, i) : Double.parseDouble(text.substring(start, i));
+        if (i == integerEnd) {
+            return integer(start, i);
+        }
+        if (forBinding) {
+            checkBindable(start, integerEnd, fractionDigits, exponentStart, i);
+        }
+        // Linear in the text: the JDK's parser reads every digit once and keeps at most about 1100 of them, and an
+        // exponent of any length saturates to infinity or zero (Python's float does the same).
+        return Double.parseDouble(text.substring(start, i));
+    }
+
+    private void checkBindable(int start, int integerEnd, int fractionDigits, int exponentStart, int end)
+            throws JsonDecodeException {
+        int digitCount = integerEnd - start - (text.charAt(start) == '-' ? 1 : 0) + fractionDigits;
+        if (digitCount > MAX_NUMBER_DIGITS) {
+            throw new JsonDecodeException("Exceeds the limit (" + MAX_NUMBER_DIGITS
+                    + " digits) for number conversion: value has " + digitCount + " digits");
+        }
+        if (exponentStart >= 0) {
+            // Leading zeros do not make an exponent larger; stop counting once it is over the limit.
+            int k = exponentStart;
+            while (k < end - 1 && text.charAt(k) == '0') {
+                k++;
+            }
+            long exponent = 0;
+            for (; k < end && exponent <= MAX_NUMBER_DIGITS; k++) {
+                exponent = exponent * 10 + (text.charAt(k) - '0');
+            }
+            if (exponent > MAX_NUMBER_DIGITS) {
+                throw new JsonDecodeException("Exceeds the limit (" + MAX_NUMBER_DIGITS
+                        + ") for the exponent of a number: " + text.substring(exponentStart - 1,
+                                Math.min(end, exponentStart + 20)) + (end > exponentStart + 20 ? "..." : ""));
+            }
+        }
     }
 
     private Object integer(int start, int end) throws JsonDecodeException {
@@ -122,8 +182,10 @@ final class JsonReader {
         if (length <= 9) {
             return Integer.parseInt(text, start, end, 10);
         }
-        if (length > MAX_INTEGER_DIGITS) {
-            throw new JsonDecodeException("Exceeds the limit (" + MAX_INTEGER_DIGITS
+        // Python counts digits, not the sign: -1111...1 with 4300 ones is still accepted.
+        length -= text.charAt(start) == '-' ? 1 : 0;
+        if (length > MAX_NUMBER_DIGITS) {
+            throw new JsonDecodeException("Exceeds the limit (" + MAX_NUMBER_DIGITS
                     + " digits) for integer string conversion: value has " + length + " digits");
         }
         BigInteger big = new BigInteger(text.substring(start, end));

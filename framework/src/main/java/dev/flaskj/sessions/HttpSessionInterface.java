@@ -3,6 +3,7 @@ package dev.flaskj.sessions;
 import dev.flaskj.Flask;
 import dev.flaskj.Request;
 import dev.flaskj.Response;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,11 @@ import java.util.Map;
  * The container's cookie ({@code JSESSIONID}) carries the id; {@code SESSION_COOKIE_*} settings do not apply, use the
  * container's {@code <session-config>}. A permanent session gets {@code PERMANENT_SESSION_LIFETIME} as its maximum
  * inactive interval. Emptying the session invalidates the {@code HttpSession}. No {@code SECRET_KEY} is needed.
+ *
+ * <p>Against session fixation the id changes ({@code changeSessionId()}, the container sends the new
+ * {@code JSESSIONID}) when a session first gains data, and whenever a view calls {@link Session#regenerate()}, which
+ * it should at every change of privileges (log in, log out). Keep the id out of URLs with
+ * {@code <tracking-mode>COOKIE</tracking-mode>} in {@code web.xml}'s {@code <session-config>}.
  */
 public class HttpSessionInterface extends SessionInterface {
     @Override
@@ -34,19 +40,29 @@ public class HttpSessionInterface extends SessionInterface {
     @Override
     public void saveSession(Flask app, Session session, Request request, Response response) {
         if (session.isAccessed()) {
-            SecureCookieSessionInterface.addVaryCookie(response);
+            addVaryCookie(response);
         }
+        HttpServletRequest sr = request.servletRequest();
         if (!session.isModified()) {
+            if (session.isRegenerateRequested() && sr.getSession(false) != null) {
+                sr.changeSessionId();
+            }
             return;
         }
-        HttpSession hs = request.servletRequest().getSession(!session.isEmptyUntracked());
-        if (hs == null) {
-            return;
-        }
+        HttpSession existing = sr.getSession(false);
         if (session.isEmptyUntracked()) {
-            hs.invalidate();
+            if (existing != null) {
+                existing.invalidate();
+            }
             return;
         }
+        HttpSession hs = existing != null ? existing : sr.getSession(true);
+        // An id that existed while the session held nothing may have been planted or learned by someone else; the
+        // moment it first holds data (typically a login) it must change. A new HttpSession normally has a fresh id,
+        // but a container may reuse the id the client asked for (e.g. one it knows from another context).
+        boolean rotate = session.isRegenerateRequested()
+                || (existing != null ? !hs.getAttributeNames().hasMoreElements()
+                        : hs.getId().equals(sr.getRequestedSessionId()));
         Map<String, Object> data = session.snapshot();
         for (String name : Collections.list(hs.getAttributeNames())) {
             if (!data.containsKey(name)) {
@@ -56,6 +72,9 @@ public class HttpSessionInterface extends SessionInterface {
         data.forEach(hs::setAttribute);
         if (session.isPermanent()) {
             hs.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, lifetime(app).getSeconds()));
+        }
+        if (rotate) {
+            sr.changeSessionId();
         }
     }
 }

@@ -9,11 +9,9 @@ import dev.flaskj.json.JsonDecodeException;
 import dev.flaskj.json.TaggedJson;
 import dev.flaskj.signing.BadSignatureException;
 import dev.flaskj.signing.TimedSerializer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +25,8 @@ import java.util.logging.Logger;
  * <p>The cookie is itsdangerous' {@code URLSafeTimedSerializer} format with salt {@code cookie-session}, HMAC-SHA1
  * key derivation and Flask's tagged JSON, so a Flask app in Python and a flaskj app that share {@code SECRET_KEY}
  * read each other's sessions. It is signed, not encrypted: users can read it, not change it. Signed with
- * {@code SECRET_KEY}; cookies signed with one of {@code SECRET_KEY_FALLBACKS} are accepted too. A tampered,
+ * {@code SECRET_KEY}; cookies signed with one of {@code SECRET_KEY_FALLBACKS} are accepted too (only non-empty
+ * string and byte-array keys count, see {@link SigningKeys}). A tampered,
  * truncated, expired (older than {@code PERMANENT_SESSION_LIFETIME}, also for non-permanent sessions, as Flask) or
  * foreign cookie gives an empty session, never an error.
  */
@@ -41,7 +40,7 @@ public class SecureCookieSessionInterface extends SessionInterface {
     private final TaggedJson taggedJson;
     private volatile Keyed cache;
 
-    private record Keyed(Object secretKey, Object fallbacks, TimedSerializer serializer) {}
+    private record Keyed(List<byte[]> keys, TimedSerializer serializer) {}
 
     /** With the system clock. */
     public SecureCookieSessionInterface() {
@@ -54,34 +53,45 @@ public class SecureCookieSessionInterface extends SessionInterface {
         this.taggedJson = new TaggedJson(markupFactory);
     }
 
-    /** The serializer for the app's current keys, or null without {@code SECRET_KEY}; rebuilt when keys change. */
+    /**
+     * The serializer for the app's current keys, or null without a secret key; rebuilt when keys change. Which
+     * keys count is {@link SigningKeys}'s rule: only non-empty strings and byte arrays, so an empty
+     * {@code SECRET_KEY_FALLBACKS} (or an empty entry in it) never verifies anything.
+     *
+     * @throws IllegalStateException when {@code SECRET_KEY} or {@code SECRET_KEY_FALLBACKS} has an unusable type
+     */
     protected TimedSerializer serializer(Flask app) {
-        Object secret = app.config().get("SECRET_KEY");
-        if (secret == null || (secret instanceof CharSequence s && s.length() == 0)) {
+        // Read on every request: config may change between requests, and a fallback list changed in place (a key
+        // revoked by removing it) must take effect, so the cache is keyed by the key bytes, not the config objects.
+        List<byte[]> keys = SigningKeys.fromConfig(app.config());
+        if (keys.isEmpty()) {
             return null;
         }
-        Object fallbacks = app.config().get("SECRET_KEY_FALLBACKS");
         Keyed k = cache;
-        if (k == null || !Objects.equals(k.secretKey(), secret) || !Objects.equals(k.fallbacks(), fallbacks)) {
-            List<byte[]> keys = new ArrayList<>();
-            keys.add(bytes(secret));
-            if (fallbacks instanceof Collection<?> c) {
-                c.forEach(f -> keys.add(bytes(f)));
-            } else if (fallbacks instanceof Object[] a) {
-                for (Object f : a) {
-                    keys.add(bytes(f));
-                }
-            } else if (fallbacks != null) {
-                keys.add(bytes(fallbacks));
-            }
-            k = new Keyed(secret, fallbacks, new TimedSerializer(keys, SALT));
+        if (k == null || !sameKeys(k.keys(), keys)) {
+            k = new Keyed(keys, new TimedSerializer(keys, SALT));
             cache = k;
         }
         return k.serializer();
     }
 
-    private static byte[] bytes(Object key) {
-        return key instanceof byte[] b ? b : key.toString().getBytes(StandardCharsets.UTF_8);
+    private static boolean sameKeys(List<byte[]> a, List<byte[]> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!Arrays.equals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A request with a session cookie refreshes it when {@code SESSION_REFRESH_EACH_REQUEST} is on (the default). */
+    @Override
+    public boolean shouldRefreshWithoutOpening(Flask app, Request request) {
+        return app.config().getBoolean("SESSION_REFRESH_EACH_REQUEST", true)
+                && request.cookies().containsKey(cookieName(app));
     }
 
     @Override
@@ -144,21 +154,5 @@ public class SecureCookieSessionInterface extends SessionInterface {
         addVaryCookie(response);
         cookie.sizeWarning(header, (int) app.config().getLong("MAX_COOKIE_SIZE", 4093))
                 .ifPresent(app.logger()::warning);
-    }
-
-    static void addVaryCookie(Response response) {
-        for (String v : response.headers().getList("Vary")) {
-            for (String part : v.split(",")) {
-                if (part.trim().equalsIgnoreCase("Cookie") || part.trim().equals("*")) {
-                    return;
-                }
-            }
-        }
-        List<String> existing = response.headers().getList("Vary");
-        if (existing.isEmpty()) {
-            response.headers().set("Vary", "Cookie");
-        } else {
-            response.headers().set("Vary", String.join(", ", existing) + ", Cookie");
-        }
     }
 }

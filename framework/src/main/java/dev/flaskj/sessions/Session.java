@@ -19,7 +19,10 @@ import java.util.Set;
  * session().setModified(true);               // tracking is shallow, as in Flask
  * }</pre>
  * Any read (including {@code containsKey}, {@code size} and iteration) marks it accessed, which adds
- * {@code Vary: Cookie} to the response. Writes ({@code put}, {@code remove}, {@code clear}, ...) mark it modified.
+ * {@code Vary: Cookie} to the response. Writes mark it modified exactly where Flask's session does:
+ * {@code put} (even of the value already stored), {@code putAll} (even of an empty map), {@code clear} (even of an
+ * empty session) and {@code Entry.setValue} always; {@code remove} and {@code putIfAbsent} only when they change
+ * the data, so removing an absent key (an anonymous user logging out) sends no cookie.
  * Changing a list or map stored inside does not: call {@link #setModified(boolean)}.
  * Not thread-safe: one session belongs to one request.
  */
@@ -31,6 +34,7 @@ public class Session extends AbstractMap<String, Object> {
     private final boolean isNew;
     private boolean modified;
     private boolean accessed;
+    private boolean regenerate;
 
     /** A new, empty session. */
     public Session() {
@@ -71,6 +75,26 @@ public class Session extends AbstractMap<String, Object> {
     /** Makes the session permanent (stored as {@code _permanent}, as Flask does) or not. */
     public void setPermanent(boolean permanent) {
         put(PERMANENT_KEY, permanent);
+    }
+
+    /**
+     * Asks for a new session id at the end of this request, keeping the data: call it whenever the user's privileges
+     * change (log in, log out, switch to an admin role), so that an id someone else learned or planted before that
+     * point is worthless afterwards (session fixation).
+     *
+     * <p>With the container session ({@code SESSION_INTERFACE = "container"}) the {@code HttpSession} gets a new id
+     * through {@code HttpServletRequest.changeSessionId()} and the container sends the new {@code JSESSIONID}; the
+     * id also changes by itself when a session first gains data. With the default signed-cookie session this does
+     * nothing: the cookie is the whole session and there is no server-side id to fix or steal separately (a fresh
+     * cookie is sent whenever the session changes); call {@link #clear()} to forget the data instead.
+     */
+    public void regenerate() {
+        regenerate = true;
+    }
+
+    /** Whether {@link #regenerate()} was called during this request; for session interfaces. */
+    public boolean isRegenerateRequested() {
+        return regenerate;
     }
 
     /** A copy of the data without marking the session accessed: what the session interface saves. */
@@ -116,10 +140,22 @@ public class Session extends AbstractMap<String, Object> {
         return data.put(key, value);
     }
 
+    /** Removes {@code key}; marks the session modified only when the key was there (Flask: {@code pop}). */
     @Override
     public Object remove(Object key) {
+        touch();
+        if (!data.containsKey(key)) {
+            return null;
+        }
         change();
         return data.remove(key);
+    }
+
+    /** Adds every mapping; marks the session modified even for an empty map (Flask: {@code update}). */
+    @Override
+    public void putAll(Map<? extends String, ?> m) {
+        change();
+        data.putAll(m);
     }
 
     @Override
@@ -152,7 +188,40 @@ public class Session extends AbstractMap<String, Object> {
 
                     @Override
                     public Entry<String, Object> next() {
-                        return it.next();
+                        Entry<String, Object> e = it.next();
+                        // setValue writes through to the data, so it is a write like put (and replaceAll uses it).
+                        return new Entry<>() {
+                            @Override
+                            public String getKey() {
+                                return e.getKey();
+                            }
+
+                            @Override
+                            public Object getValue() {
+                                return e.getValue();
+                            }
+
+                            @Override
+                            public Object setValue(Object value) {
+                                change();
+                                return e.setValue(value);
+                            }
+
+                            @Override
+                            public boolean equals(Object o) {
+                                return e.equals(o);
+                            }
+
+                            @Override
+                            public int hashCode() {
+                                return e.hashCode();
+                            }
+
+                            @Override
+                            public String toString() {
+                                return e.toString();
+                            }
+                        };
                     }
 
                     @Override

@@ -6,6 +6,7 @@ import dev.flaskj.Request;
 import dev.flaskj.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * How the app loads and saves sessions (Flask: {@code flask.sessions.SessionInterface}).
@@ -18,6 +19,21 @@ import java.time.Instant;
  */
 public abstract class SessionInterface {
     /**
+     * The session interface for a config {@code SESSION_INTERFACE} value: {@code "cookie"} (the default signed
+     * cookie) or {@code "container"} (the servlet container's {@code HttpSession}).
+     *
+     * @throws IllegalStateException for any other value, naming the accepted ones
+     */
+    public static SessionInterface forKind(String kind) {
+        return switch (kind) {
+            case "cookie" -> new SecureCookieSessionInterface();
+            case "container" -> new HttpSessionInterface();
+            default -> throw new IllegalStateException("config SESSION_INTERFACE='" + kind
+                    + "' is not one of 'cookie', 'container'");
+        };
+    }
+
+    /**
      * Loads the request's session, or returns null when sessions cannot work (no secret key): the app then uses a
      * {@link NullSession}.
      */
@@ -25,6 +41,35 @@ public abstract class SessionInterface {
 
     /** Writes the session into the response (cookie, headers) or the store; runs after the after-request hooks. */
     public abstract void saveSession(Flask app, Session session, Request request, Response response);
+
+    /**
+     * Whether a request whose view never touched the session must still open and save it. The signed cookie says
+     * yes when the request carries a session cookie and {@code SESSION_REFRESH_EACH_REQUEST} is on, so that a
+     * permanent session's expiry moves forward; by default no, which keeps untouched requests free of session work.
+     */
+    public boolean shouldRefreshWithoutOpening(Flask app, Request request) {
+        return false;
+    }
+
+    /**
+     * Adds {@code Cookie} to the response's {@code Vary} header unless it (or {@code *}) is there already: a
+     * response that read the session depends on the cookie, and caches must know.
+     */
+    protected static void addVaryCookie(Response response) {
+        for (String v : response.headers().getList("Vary")) {
+            for (String part : v.split(",")) {
+                if (part.trim().equalsIgnoreCase("Cookie") || part.trim().equals("*")) {
+                    return;
+                }
+            }
+        }
+        List<String> existing = response.headers().getList("Vary");
+        if (existing.isEmpty()) {
+            response.headers().set("Vary", "Cookie");
+        } else {
+            response.headers().set("Vary", String.join(", ", existing) + ", Cookie");
+        }
+    }
 
     /** The session used when {@link #openSession} returns null. */
     public Session makeNullSession(Flask app) {

@@ -37,6 +37,10 @@ public final class Signer {
     /**
      * A signer for the given keys (at least one; raw bytes, UTF-8 for a string key) and salt.
      *
+     * <p>An empty key is taken as it is, as itsdangerous takes it: this class only computes and compares
+     * signatures. Deciding which configured values are keys at all is the caller's job; Flask's session layer
+     * never passes an empty key, since anyone can sign with one.
+     *
      * @param salt the namespace of the signatures; Flask's session uses {@code "cookie-session"}
      */
     public Signer(List<byte[]> secretKeys, String salt) {

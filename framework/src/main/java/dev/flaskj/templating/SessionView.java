@@ -1,9 +1,9 @@
 package dev.flaskj.templating;
 
-import dev.flaskj.Flask;
 import java.util.AbstractMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.thymeleaf.web.IWebSession;
 
 /**
@@ -12,11 +12,16 @@ import org.thymeleaf.web.IWebSession;
  * first use only, so a template that never mentions it neither reads the cookie nor adds {@code Vary: Cookie}.
  */
 final class SessionView extends AbstractMap<String, Object> implements IWebSession {
+    private final Supplier<? extends Map<String, Object>> opener;
     private Map<String, Object> session;
+
+    SessionView(Supplier<? extends Map<String, Object>> opener) {
+        this.opener = opener;
+    }
 
     private Map<String, Object> session() {
         if (session == null) {
-            session = Flask.session();
+            session = opener.get();
         }
         return session;
     }

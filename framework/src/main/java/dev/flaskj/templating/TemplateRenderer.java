@@ -67,26 +67,26 @@ public final class TemplateRenderer {
     /**
      * Renders the template {@code name} with {@code variables}.
      *
-     * @param servletResponse the response of the current request, for a servlet web context ({@code @{...}}
-     *     links through {@code encodeURL}, {@code ${param.x}}); null renders with a plain context
+     * @param scope the request, session, {@code g} and servlet response the template sees; with a servlet
+     *     response the render uses a servlet web context ({@code @{...}} links through {@code encodeURL},
+     *     {@code ${param.x}}), without one a plain context
      * @throws TemplateNotFoundException when no folder has the template
      * @throws TemplateException when the template has a syntax error or an expression fails
      */
-    public String render(String name, Map<String, ?> variables, HttpServletResponse servletResponse) {
+    public String render(String name, Map<String, ?> variables, TemplateScope scope) {
         Objects.requireNonNull(name, "name == null");
-        return process(name, name, variables, servletResponse);
+        return process(name, name, variables, scope);
     }
 
     /** Renders {@code source} itself as an HTML template (Flask: {@code render_template_string}). */
-    public String renderString(String source, Map<String, ?> variables, HttpServletResponse servletResponse) {
+    public String renderString(String source, Map<String, ?> variables, TemplateScope scope) {
         Objects.requireNonNull(source, "source == null");
-        return process(TemplateFolders.STRING_PREFIX + source, "<string>", variables, servletResponse);
+        return process(TemplateFolders.STRING_PREFIX + source, "<string>", variables, scope);
     }
 
-    private String process(String template, String displayName, Map<String, ?> variables,
-            HttpServletResponse servletResponse) {
+    private String process(String template, String displayName, Map<String, ?> variables, TemplateScope scope) {
         Engine e = built();
-        IContext context = context(e, variables, servletResponse);
+        IContext context = context(e, variables, Objects.requireNonNull(scope, "scope == null"));
         try {
             return e.engine().process(template, context);
         } catch (RuntimeException ex) {
@@ -94,12 +94,13 @@ public final class TemplateRenderer {
         }
     }
 
-    private IContext context(Engine e, Map<String, ?> variables, HttpServletResponse servletResponse) {
+    private IContext context(Engine e, Map<String, ?> variables, TemplateScope scope) {
         Map<String, Object> vars = new HashMap<>();
-        Request request = Flask.hasRequestContext() ? Flask.request() : null;
-        SessionView session = request == null ? null : new SessionView();
+        Request request = scope.request();
+        HttpServletResponse servletResponse = scope.servletResponse();
+        SessionView session = request == null || scope.session() == null ? null : new SessionView(scope.session());
         vars.put("config", app.config());
-        vars.put("g", Flask.hasAppContext() ? Flask.g().asMap() : Map.of());
+        vars.put("g", scope.g());
         if (request != null) {
             vars.put("request", request);
         }

@@ -37,6 +37,7 @@ public final class TestClient {
 
     private final Flask app;
     private final CookieJar jar;
+    private final RequestDefaults defaults = new RequestDefaults();
     private String baseUrl;
     private String contextPath;
 
@@ -60,6 +61,17 @@ public final class TestClient {
     /** Sends every request under this context path (Flask's {@code SCRIPT_NAME}), e.g. {@code /myapplication}. */
     public void setContextPath(String contextPath) {
         this.contextPath = Objects.requireNonNull(contextPath, "contextPath == null");
+    }
+
+    /**
+     * What every request of this client carries unless it sets it itself: remote address, headers, credentials
+     * (Flask: {@code client.environ_base}); see {@link RequestDefaults}.
+     * <pre>{@code
+     * client.defaults().remoteAddr("203.0.113.9").basicAuth("ann", "pw");
+     * }</pre>
+     */
+    public RequestDefaults defaults() {
+        return defaults;
     }
 
     private BaseUrl defaultBase() {
@@ -167,7 +179,7 @@ public final class TestClient {
 
     private TestResponse perform(TestRequest request, List<TestResponse> history) {
         BaseUrl base = request.base(defaultBase());
-        FakeHttpServletRequest req = request.toServletRequest(app, defaultBase());
+        FakeHttpServletRequest req = request.toServletRequest(app, defaultBase(), defaults);
         String requestPath = req.getRequestURI();
         if (jar != null) {
             String cookies = jar.headerFor(base.serverName(), requestPath);

@@ -42,6 +42,7 @@ public final class TestRequest {
     private String contextPath;
     private boolean followRedirects;
     private String remoteAddr;
+    private String authorization;
 
     private TestRequest(String method, String path) {
         method(method);
@@ -166,6 +167,39 @@ public final class TestRequest {
     }
 
     /**
+     * The client address the request comes from (default {@code 127.0.0.1}), as {@code request().remoteAddr()}
+     * reads it (Werkzeug: {@code environ_base={"REMOTE_ADDR": ...}}).
+     */
+    public TestRequest remoteAddr(String remoteAddr) {
+        this.remoteAddr = Objects.requireNonNull(remoteAddr, "remoteAddr == null");
+        return this;
+    }
+
+    /**
+     * Sends {@code Authorization: Basic} with {@code user} and {@code password} (UTF-8, Base64) (Werkzeug:
+     * {@code client.get(url, auth=(user, password))}); replaces an earlier {@link #bearer} or {@code basicAuth}.
+     * A {@link #header} named {@code Authorization} wins over it.
+     *
+     * @throws IllegalArgumentException when {@code user} contains {@code :}, which Basic auth cannot carry
+     */
+    public TestRequest basicAuth(String user, String password) {
+        this.authorization = AuthHeaders.basic(user, password);
+        return this;
+    }
+
+    /**
+     * Sends {@code Authorization: Bearer token} (Werkzeug: {@code auth=Authorization("bearer", token=token)});
+     * replaces an earlier {@link #basicAuth} or {@code bearer}. A {@link #header} named {@code Authorization}
+     * wins over it.
+     *
+     * @throws IllegalArgumentException when the token is empty or contains white space or control characters
+     */
+    public TestRequest bearer(String token) {
+        this.authorization = AuthHeaders.bearer(token);
+        return this;
+    }
+
+    /**
      * Sends the request to this URL: scheme, host, port and context path, e.g.
      * {@code https://example.com:8443/myapplication} (Werkzeug: {@code base_url}).
      */
@@ -178,15 +212,6 @@ public final class TestRequest {
     /** Sets only the context path (Flask's {@code SCRIPT_NAME}), e.g. {@code /myapplication}. */
     public TestRequest contextPath(String contextPath) {
         this.contextPath = contextPath;
-        return this;
-    }
-
-    /**
-     * The client's address the app sees ({@code request().remoteAddr()}); {@code 127.0.0.1} unless set (Werkzeug's
-     * {@code REMOTE_ADDR} in {@code environ_base}).
-     */
-    public TestRequest remoteAddr(String remoteAddr) {
-        this.remoteAddr = java.util.Objects.requireNonNull(remoteAddr, "remoteAddr == null");
         return this;
     }
 
@@ -226,6 +251,11 @@ public final class TestRequest {
     }
 
     FakeHttpServletRequest toServletRequest(Flask app, BaseUrl defaultBase) {
+        return toServletRequest(app, defaultBase, null);
+    }
+
+    /** The servlet request, with a client's defaults applied first so that this request's settings win. */
+    FakeHttpServletRequest toServletRequest(Flask app, BaseUrl defaultBase, RequestDefaults defaults) {
         BaseUrl base = base(defaultBase);
         int q = path.indexOf('?');
         String rawPath = q < 0 ? path : path.substring(0, q);
@@ -235,10 +265,16 @@ public final class TestRequest {
         req.setQueryString(queryString(q < 0 ? "" : path.substring(q + 1)));
         req.setServer(base.scheme(), base.serverName(), base.port());
         req.setServletContext(new FakeServletContext(base.contextPath()));
+        if (defaults != null) {
+            defaults.applyTo(req);
+        }
+        setBody(app, req);
         if (remoteAddr != null) {
             req.setRemoteAddr(remoteAddr);
         }
-        setBody(app, req);
+        if (authorization != null) {
+            req.setHeader("Authorization", authorization);
+        }
         applyHeaders(req);
         return req;
     }
@@ -315,6 +351,10 @@ public final class TestRequest {
         r.headers.addAll(headers);
         r.baseUrl = newBaseUrl;
         r.followRedirects = followRedirects;
+        // the same client follows the redirect: same address, same credentials (the client never follows a
+        // redirect to another host, so credentials stay with the server they were meant for)
+        r.remoteAddr = remoteAddr;
+        r.authorization = authorization;
         if (keepBody) {
             r.form.addAll(form);
             r.files.addAll(files);

@@ -109,14 +109,38 @@ class FlaskCliTest {
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertEquals(2, run(Map.of(), "serve"));
-        assertTrue(err().contains("Error: No such command 'serve'."), err());
-        assertTrue(err().startsWith("Usage: FlaskCli"), err());
+        // flask nosuch: the usage line, a hint, and the error, on standard error, status 2
+        assertEquals(2, run(Map.of("FLASK_APP", Hello.class.getName()), "serve"));
+        assertEquals("Usage: FlaskCli [--app CLASS] COMMAND [ARGS]...\n"
+                + "Try 'FlaskCli --help' for help.\n\n"
+                + "Error: No such command 'serve'.\n", err().replace("\r\n", "\n"));
+        assertEquals("", out());
         err.reset();
         assertEquals(2, run(Map.of(), "--app", Hello.class.getName(), "routes", "--sort", "size"));
         assertTrue(err().contains("'size' is not one of 'endpoint', 'methods', 'domain', 'rule', 'match'."), err());
-        assertEquals(2, run(Map.of()));
+        assertTrue(err().contains("Try 'FlaskCli routes --help' for help."), err());
+        err.reset();
+        assertEquals(2, run(Map.of(), "secret", "extra"));
+        assertTrue(err().contains("Error: Got unexpected extra argument (extra)"), err());
+    }
+
+    @Test
+    void noCommandShowsTheHelpWithStatusTwo() {
+        assertEquals(2, run(Map.of("FLASK_APP", Hello.class.getName())));
+        assertTrue(out().startsWith("Usage: FlaskCli [--app CLASS] COMMAND [ARGS]..."), out());
+        assertTrue(out().contains("Commands:"), out());
+    }
+
+    @Test
+    void helpListsTheBuiltInsEvenWithoutAnApp() {
         assertEquals(0, run(Map.of(), "--help"));
-        assertTrue(out().contains("routes [--sort endpoint|methods|rule|match] [--all-methods]"), out());
+        assertTrue(out().contains("Commands:\n  routes  Show the routes for the app.\n"
+                + "  secret  Print a new random secret key.\n"), out());
+        // as flask --help does: it says why no app's commands are listed
+        assertTrue(err().contains("no application class configured"), err());
+        out.reset();
+        assertEquals(0, run(Map.of(), "routes", "--help"));
+        assertTrue(out().startsWith("Usage: FlaskCli routes [--sort endpoint|methods|rule|match] [--all-methods]\n"
+                + "\n  Show the routes for the app.\n"), out());
     }
 }

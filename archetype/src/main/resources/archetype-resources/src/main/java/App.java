@@ -2,6 +2,8 @@ package ${package};
 
 import dev.flaskj.Flask;
 import dev.flaskj.Route;
+import dev.flaskj.cli.CliContext;
+import dev.flaskj.cli.Command;
 
 /**
  * The application: each {@code @Route} method is a view (Flask: {@code @app.route}). {@code web.xml} installs it
@@ -47,5 +49,20 @@ public class App extends Flask {
         session().remove("username");
         flash("You were logged out.");
         return redirect(urlFor("index"));
+    }
+
+    /**
+     * A custom command (Flask: {@code @app.cli.command}), run beside {@code routes} and {@code secret}:
+     * {@code mvn -q exec:java -Dexec.args="greet Ann"} prints a greeting. The return value is the exit status;
+     * {@code mvn -q exec:java -Dexec.args=--help} lists every command.
+     */
+    @Command(name = "greet", help = "Print a greeting for NAME.")
+    int greet(CliContext ctx) {
+        if (ctx.args().size() != 1) {
+            ctx.err().println("Usage: greet NAME");
+            return 2;
+        }
+        ctx.out().println("Hello, " + ctx.args().get(0) + "!");
+        return 0;
     }
 }

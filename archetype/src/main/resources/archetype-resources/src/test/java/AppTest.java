@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flaskj.cli.CliResult;
 import dev.flaskj.testing.TestClient;
 import dev.flaskj.testing.TestResponse;
 import java.util.Map;
@@ -51,5 +52,15 @@ class AppTest {
         TestResponse r = client.post("/login", Map.of("username", " "));
         assertEquals(200, r.status());
         assertTrue(r.text().contains("Please enter a user name."), r.text());
+    }
+
+    @Test
+    void greetCommandPrintsAndReturnsItsExitStatus() {
+        CliResult ok = app().testCliRunner().invoke("greet", "Ann");
+        assertEquals(0, ok.exitCode());
+        assertEquals("Hello, Ann!", ok.output().strip());
+        CliResult missing = app().testCliRunner().invoke("greet");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.output().contains("Usage: greet NAME"), missing.output());
     }
 }
