@@ -1,6 +1,25 @@
 // The generated project built a WAR holding the app, web.xml, templates and the flaskj jar; its unit test
 // (test client) and its integration test (the WAR in embedded Tomcat) ran and passed.
 def project = new File(basedir, "project/basic-webapp")
+
+// Each generated project has its own random SECRET_KEY (written by archetype-post-generate.groovy), never a
+// placeholder; the two test projects' keys differ. Whichever of the two projects is verified second compares.
+def secretKeyOf = { File appJava ->
+    assert appJava.isFile() : "missing " + appJava
+    def m = appJava.text =~ /config\(\)\.put\("SECRET_KEY", "([^"]*)"\)/
+    assert m.find() : "no SECRET_KEY in " + appJava
+    return m.group(1)
+}
+def ownKey = secretKeyOf(new File(project, "src/main/java/com/acme/web/App.java"))
+assert ownKey ==~ /[0-9a-f]{64}/ : "SECRET_KEY is not a generated 32-byte key: " + ownKey
+assert !(ownKey.toLowerCase() in ["dev", "__secret_key__", "change-me", "changeme", "secret", "development key", ""])
+def sibling = new File(basedir.parentFile, "second/project/second-webapp/src/main/java/com/acme/second/App.java")
+if (sibling.isFile()) {
+    def otherKey = secretKeyOf(sibling)
+    assert otherKey ==~ /[0-9a-f]{64}/ : "sibling SECRET_KEY is not generated: " + otherKey
+    assert ownKey != otherKey : "two generated projects got the same SECRET_KEY"
+    println "verify.groovy: generated SECRET_KEYs differ (" + ownKey.take(8) + "... vs " + otherKey.take(8) + "...)"
+}
 def war = new File(project, "target/basic-webapp.war")
 assert war.isFile() : "no WAR built: " + war
 def names = new java.util.zip.ZipFile(war).entries().collect { it.name }

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * the Flaskr database and the uploads are kept; {@code UPLOAD_FOLDER} overrides the uploads folder.
  */
 public class Hello extends Flask {
-    /** The password {@link #login()} accepts from any user name; the login page shows it. */
+    /** The password {@link #login()} accepts from any user name; the login page shows it, marked as a demo. */
     static final String DEMO_PASSWORD = "secret";
 
     /** Generated once per class loader, so sessions work within one deployment when no key is configured. */
@@ -231,10 +231,16 @@ public class Hello extends Flask {
         return renderTemplate("upload.html", "files", uploadedFiles());
     }
 
-    /** Serves an uploaded file; {@code sendFromDirectory} refuses names that leave the folder. */
+    /**
+     * Serves an uploaded file as a download; {@code sendFromDirectory} refuses names that leave the folder. Never
+     * inline: an uploaded {@code .html} or {@code .svg} shown from this origin would run its scripts with the
+     * visitor's session (stored XSS), and {@code nosniff} keeps browsers from guessing a type into HTML.
+     */
     @Route("/uploads/<path:filename>")
     Response uploadedFile(String filename) throws IOException {
-        return sendFromDirectory(uploadFolder(), filename);
+        Response r = sendFromDirectory(uploadFolder(), filename, true, null);
+        r.headers().set("X-Content-Type-Options", "nosniff");
+        return r;
     }
 
     private Path uploadFolder() throws IOException {

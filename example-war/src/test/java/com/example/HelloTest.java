@@ -1,5 +1,6 @@
 package com.example;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,6 +148,26 @@ class HelloTest {
         assertTrue(page.contains("href=\"/myapplication/uploads/notes_for_you.txt\""), page);
         assertEquals("hello", client.get("/uploads/notes_for_you.txt").text());
         assertEquals(404, client.get("/uploads/..%2F..%2Fetc%2Fpasswd").status());
+    }
+
+    @Test
+    void uploadsAreServedAsDownloadsNeverInline() {
+        // An uploaded page with a script: shown inline from the app's origin it would be stored XSS.
+        byte[] page = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>"
+                .getBytes(StandardCharsets.UTF_8);
+        client.open(TestRequest.post("/upload").file("the_file", "pic.svg", "image/svg+xml", page));
+        TestResponse r = client.get("/uploads/pic.svg");
+        assertEquals(200, r.status());
+        assertEquals("attachment; filename=pic.svg", r.headers().get("Content-Disposition"));
+        assertEquals("nosniff", r.headers().get("X-Content-Type-Options"));
+        assertArrayEquals(page, r.data());
+    }
+
+    @Test
+    void loginPageMarksTheDemoPasswordAsDemoOnly() {
+        String page = client.get("/login").text();
+        assertTrue(page.contains("<strong>Demo only:</strong>") && page.contains("<code>" + Hello.DEMO_PASSWORD
+                + "</code>"), page);
     }
 
     @Test

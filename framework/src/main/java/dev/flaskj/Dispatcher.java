@@ -196,14 +196,20 @@ final class Dispatcher {
         return handler == null ? error : handler.handle(error);
     }
 
-    /** Flask's handle_exception: propagate (testing, debug) or log and answer 500. */
+    /**
+     * Flask's handle_exception: propagate (testing, debug) or log and answer 500. The debug page goes only to the
+     * clients {@link DebugAccess} allows; the others get the production 500.
+     */
     private Response handleException(RequestContext ctx, Throwable e) throws IOException, ServletException {
         Boolean propagate = app.config().getFlag("PROPAGATE_EXCEPTIONS");
         if (propagate == null ? app.testing() || app.debug() : propagate) {
-            if (app.debug() && !app.testing()) {
+            if (!app.debug() || app.testing()) {
+                throw Throwables.sneaky(e);
+            }
+            if (DebugAccess.allowed(app, ctx.request())) {
                 return DebugPage.response(app, ctx.request(), e);
             }
-            throw Throwables.sneaky(e);
+            // debug mode, but the client is not on this machine: the production page below, never the sources
         }
         Request request = ctx.request();
         app.logger().log(Level.SEVERE, "Exception on " + request.path() + " [" + request.method() + "]", e);

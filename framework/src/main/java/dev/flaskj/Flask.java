@@ -21,6 +21,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -73,6 +74,7 @@ public class Flask extends Scaffold {
     private volatile JsonProvider json;
     private volatile SessionInterface sessionInterface;
     private volatile ServletContext servletContext;
+    private volatile Path privateTempDir;
     private volatile boolean gotFirstRequest;
     private volatile Map<String, List<ScopeHooks>> scopesByBlueprint = Map.of();
     private AppGroup cli; // made on first use: most deployments never run a command
@@ -373,11 +375,48 @@ public class Flask extends Scaffold {
         this.servletContext = context;
     }
 
-    /** Releases what the app holds (the JSON provider); called when the filter is destroyed. */
+    /**
+     * Where large uploads are spooled while a request runs (each request makes its own owner-only folder inside):
+     * the container's private temp folder for this web application (servlet context attribute
+     * {@code jakarta.servlet.context.tempdir}), else a folder of this app's own, created with an unpredictable name
+     * and owner-only permissions. Never a fixed, shared name in {@code java.io.tmpdir}, which another local user
+     * could create first or link elsewhere.
+     */
+    Path uploadTempDir() {
+        ServletContext sc = servletContext;
+        if (sc != null && sc.getAttribute(ServletContext.TEMPDIR) instanceof java.io.File dir) {
+            return dir.toPath();
+        }
+        Path own = privateTempDir;
+        if (own == null) {
+            synchronized (this) {
+                own = privateTempDir;
+                if (own == null) {
+                    try {
+                        own = Files.createTempDirectory("flaskj-uploads-");
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("cannot create a temp folder for uploads", e);
+                    }
+                    privateTempDir = own;
+                }
+            }
+        }
+        return own;
+    }
+
+    /** Releases what the app holds (the JSON provider, its own upload folder); called when the filter is destroyed. */
     void close() {
         JsonProvider j = json;
         if (j != null) {
             j.close();
+        }
+        Path own = privateTempDir;
+        if (own != null) {
+            try {
+                Files.deleteIfExists(own); // empty by now: each request removes its own folder
+            } catch (IOException e) {
+                logger.log(java.util.logging.Level.FINE, "upload temp folder not removed: " + own, e);
+            }
         }
     }
 

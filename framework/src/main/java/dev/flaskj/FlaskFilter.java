@@ -43,6 +43,9 @@ import java.util.Objects;
  * <li>{@code SECRET_KEY} and {@code SECRET_KEY_FALLBACKS} are checked: a value that is neither a string nor bytes
  * (e.g. {@code FLASK_SECRET_KEY=false}, which parses as JSON {@code false}) fails deployment with a message naming
  * the key and its type; an empty one means "no key" ({@link SigningKeys}).</li>
+ * <li>With debug off, a {@code SECRET_KEY} that is a well-known placeholder ({@code "dev"}, {@code "change-me"},
+ * {@code "secret"}, blank, …) fails deployment with a message saying how to set a real key, unless config
+ * {@code ALLOW_PLACEHOLDER_SECRET_KEY} is true; with debug on it is a warning.</li>
  * </ol>
  * The filter owns the URL space below its mapping: an unknown URL gets the app's 404. With the init-param
  * {@code passThrough=true}, unmatched requests continue down the filter chain instead, untouched. Requests for
@@ -90,9 +93,15 @@ public class FlaskFilter implements Filter {
         }
         passThrough = Config.parseBoolean(String.valueOf(param(filterConfig, "passThrough", "false")));
         app.initServletContext(sc);
+        try {
+            SecretKeyCheck.check(app);
+        } catch (IllegalStateException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
         if (app.debug()) {
             app.logger().warning("flaskj: debug mode is on for '" + app.name() + "' at " + sc.getContextPath()
-                    + "/. Never run debug mode in production: error pages show source code and request data.");
+                    + "/. Never run debug mode in production: error pages show source code and request data (to clients"
+                    + " on this machine only, unless " + DebugAccess.ALLOW_REMOTE + "=true).");
         }
     }
 

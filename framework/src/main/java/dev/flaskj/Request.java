@@ -278,7 +278,7 @@ public final class Request {
         long maxContent = c.getLong("MAX_CONTENT_LENGTH", -1);
         return new FormLimits(maxContent < 0 ? null : maxContent, c.getLong("MAX_FORM_MEMORY_SIZE", Long.MAX_VALUE),
                 (int) Math.min(Integer.MAX_VALUE, c.getLong("MAX_FORM_PARTS", Integer.MAX_VALUE)),
-                d.inMemoryThreshold(), tempDir(d.tempDir()),
+                d.inMemoryThreshold(), tempDir(app.uploadTempDir()),
                 c.getLong("MAX_BODY_MEMORY_SIZE", Long.MAX_VALUE));
     }
 

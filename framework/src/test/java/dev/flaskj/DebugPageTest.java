@@ -115,4 +115,65 @@ class DebugPageTest {
             assertFalse(DebugRequestSection.isSensitive(name), name);
         }
     }
+
+    // ------------------------------------------------------------------ who may see it
+
+    private static final String PRODUCTION_500 = "<!doctype html>\n<html lang=en>\n<title>500 Internal Server"
+            + " Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was"
+            + " unable to complete your request. Either the server is overloaded or there is an error in the"
+            + " application.</p>\n";
+
+    /** The app with its logger captured, so the provoked errors stay off the console. */
+    private static Boom quiet(Boom app) {
+        app.logger().setUseParentHandlers(false);
+        return app;
+    }
+
+    private static TestResponse boomFrom(Boom app, String remoteAddr, String... headers) {
+        return app.testClient().get("/boom/3", req -> {
+            req.remoteAddr(remoteAddr);
+            for (int i = 0; i < headers.length; i += 2) {
+                req.header(headers[i], headers[i + 1]);
+            }
+        });
+    }
+
+    @Test
+    void debugPageOnlyForLoopbackClients() {
+        Boom app = quiet(app(true));
+        for (String local : List.of("127.0.0.1", "127.1.2.3", "::1", "0:0:0:0:0:0:0:1", "[::1]",
+                "::ffff:127.0.0.1")) {
+            TestResponse r = boomFrom(app, local);
+            assertEquals(500, r.status(), local);
+            assertTrue(r.text().contains("kaboom"), local + ": " + r.text());
+        }
+        for (String remote : List.of("203.0.113.7", "10.0.0.1", "128.0.0.1", "::2", "2001:db8::1", "localhost",
+                "127.0.0.1.example", "1127.0.0.1", "")) {
+            TestResponse r = boomFrom(app, remote);
+            assertEquals(500, r.status(), remote);
+            assertEquals(PRODUCTION_500, r.text(), remote);
+        }
+    }
+
+    @Test
+    void aProxiedRequestIsRemoteEvenFromLoopback() {
+        Boom app = quiet(app(true));
+        assertEquals(PRODUCTION_500, boomFrom(app, "127.0.0.1", "X-Forwarded-For", "203.0.113.7").text());
+        assertEquals(PRODUCTION_500, boomFrom(app, "127.0.0.1", "Forwarded", "for=203.0.113.7").text());
+    }
+
+    @Test
+    void debugAllowRemoteShowsThePageToEveryone() {
+        Boom app = quiet(app(true));
+        app.config().put("DEBUG_ALLOW_REMOTE", true);
+        assertTrue(boomFrom(app, "203.0.113.7").text().contains("kaboom"));
+        assertTrue(boomFrom(app, "127.0.0.1", "X-Forwarded-For", "203.0.113.7").text().contains("kaboom"));
+    }
+
+    @Test
+    void remoteClientInDebugStillReachesTheAppsOwn500Handler() {
+        Boom app = quiet(app(true));
+        app.errorHandler(500, e -> Flask.makeResponse("handled", 500));
+        assertEquals("handled", boomFrom(app, "203.0.113.7").text());
+    }
 }

@@ -13,10 +13,15 @@ import dev.flaskj.testing.FakeServletContext;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** App loading, config layering and pass-through of the servlet filter. */
@@ -141,5 +146,79 @@ class FlaskFilterTest {
         FakeFilterChain chain = new FakeFilterChain();
         assertTrue(get(init(Map.of("app", Hello.class.getName()), Map.of()), "/other", chain).startsWith("404 "));
         assertFalse(chain.wasCalled());
+    }
+
+    // ------------------------------------------------------------------ placeholder secret keys
+
+    /** Records what the app logs (and keeps it off the console) while {@code body} runs. */
+    private static List<String> logged(ThrowingRunnable body) throws Exception {
+        Logger logger = Logger.getLogger(Hello.class.getName());
+        List<String> records = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                records.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        boolean parents = logger.getUseParentHandlers();
+        logger.addHandler(capture);
+        logger.setUseParentHandlers(false);
+        try {
+            body.run();
+        } finally {
+            logger.removeHandler(capture);
+            logger.setUseParentHandlers(parents);
+        }
+        return records;
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void placeholderSecretKeyWithDebugOffFailsDeploymentSayingHowToSetARealKey() {
+        for (String key : List.of("dev", "\"change-me\"", "changeme", "secret", "development key", "Dev ", "\"  \"",
+                "\"\"")) {
+            ServletException e = assertThrows(ServletException.class,
+                    () -> init(Map.of("app", Hello.class.getName(), "SECRET_KEY", key), Map.of()), key);
+            String m = e.getMessage();
+            assertTrue(m.contains("SECRET_KEY") && m.contains("placeholder") && m.contains("FLASK_SECRET_KEY")
+                    && m.contains("exec.args=secret") && m.contains("ALLOW_PLACEHOLDER_SECRET_KEY=true"), key + ": " + m);
+        }
+        // from the environment too: it is the final value that counts
+        assertThrows(ServletException.class,
+                () -> init(Map.of("app", Hello.class.getName()), Map.of("FLASK_SECRET_KEY", "change-me")));
+    }
+
+    @Test
+    void realKeyMissingKeyAndOptOutStartQuietly() throws Exception {
+        List<String> log = logged(() -> {
+            init(Map.of("app", Hello.class.getName(), "SECRET_KEY", "9f2c4e1a7b6d0c3e8f5a2b1c4d7e0f3a"), Map.of());
+            init(Map.of("app", Hello.class.getName()), Map.of());
+        });
+        assertEquals(List.of(), log);
+
+        List<String> optOut = logged(() -> init(Map.of("app", Hello.class.getName(), "SECRET_KEY", "dev",
+                "ALLOW_PLACEHOLDER_SECRET_KEY", "true"), Map.of()));
+        assertEquals(1, optOut.size(), optOut.toString());
+        assertTrue(optOut.get(0).startsWith("WARNING ") && optOut.get(0).contains("placeholder"), optOut.toString());
+    }
+
+    @Test
+    void placeholderSecretKeyInDebugModeIsAOneLineWarning() throws Exception {
+        List<String> log = logged(() -> {
+            FlaskFilter filter = init(Map.of("app", Hello.class.getName(), "SECRET_KEY", "dev", "flask.debug", "1"),
+                    Map.of());
+            assertEquals("200 hello null", get(filter, "/", new FakeFilterChain()));
+        });
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("WARNING ") && l.contains("SECRET_KEY is a well-known"
+                + " placeholder") && !l.contains("\n")), log.toString());
     }
 }

@@ -63,6 +63,11 @@ final class ForkedServer implements TestServer {
         return "forked " + Containers.kind();
     }
 
+    /** The server JVM's process id (it is stopped by this id, see {@link #close}). */
+    long pid() {
+        return process.pid();
+    }
+
     /** Whether the server JVM is still running (it must survive what the test sends it). */
     boolean isAlive() {
         return process.isAlive();

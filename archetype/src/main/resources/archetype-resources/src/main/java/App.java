@@ -11,9 +11,10 @@ import dev.flaskj.cli.Command;
  */
 public class App extends Flask {
     public App() {
-        // Signs the session cookie. Good enough on your machine; in production set the environment variable
+        // Signs the session cookie. This random key was generated for this project when it was created; anyone
+        // who can read this source can forge sessions with it, so on servers set the environment variable
         // FLASK_SECRET_KEY (print a new key with `mvn -q exec:java -Dexec.args=secret`): it wins over this value.
-        config().put("SECRET_KEY", "dev");
+        config().put("SECRET_KEY", "__SECRET_KEY__");
     }
 
     /** The home page: templates/index.html, laid out by templates/layout.html. */

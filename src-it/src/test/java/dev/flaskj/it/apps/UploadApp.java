@@ -38,4 +38,11 @@ public class UploadApp extends Flask {
     String completed() {
         return String.valueOf(COMPLETED.get());
     }
+
+    /** The servlet context's private temp folder, where large uploads are spooled while a request runs. */
+    @Route("/tempdir")
+    String tempdir() {
+        Object dir = currentApp().servletContext().getAttribute(jakarta.servlet.ServletContext.TEMPDIR);
+        return ((java.io.File) dir).getAbsolutePath();
+    }
 }
