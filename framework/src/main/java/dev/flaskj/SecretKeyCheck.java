@@ -29,12 +29,18 @@ final class SecretKeyCheck {
 
     private SecretKeyCheck() {}
 
-    /** Whether {@code key} (a config value: string or bytes) is a placeholder; null means "no key" and is not. */
+    /**
+     * Whether {@code key} (a config value: string or bytes) is a placeholder. Null and the empty string or bytes
+     * mean "no key", as in Flask, and are not; a key of only whitespace is.
+     */
     static boolean isPlaceholder(Object key) {
         if (key == null) {
             return false;
         }
         String text = key instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : key.toString();
+        if (text.isEmpty()) {
+            return false;
+        }
         return text.isBlank() || PLACEHOLDERS.contains(text.strip().toLowerCase(Locale.ROOT));
     }
 
