@@ -227,7 +227,7 @@ final class BuiltinConverters {
 
         @Override
         public String toUrl(Object value) {
-            return PyText.floatRepr(PyArgs.pyFloat(value));
+            return PyText.str(PyArgs.pyFloat(value));
         }
 
         @Override

@@ -86,6 +86,24 @@ class ConvertersTest {
         assertThrows(IllegalArgumentException.class, () -> i.toUrl("x"));
     }
 
+    // The float converter's to_url is str(float(v)): CPython's shortest repr, not JDK 17's Double.toString digits.
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2e23               | 2e+23
+            4.9e-324           | 5e-324
+            1e16               | 1e+16
+            0.1                | 0.1
+            1e-7               | 1e-07
+            123456789012345678 | 1.2345678901234568e+17
+            -0.0               | -0.0
+            NaN                | nan
+            -Infinity          | -inf
+            """)
+    void floatToUrlIsPythonRepr(String javaLiteral, String expected) throws Exception {
+        Converter f = create("float", List.of(), Map.of());
+        assertEquals(expected, f.toUrl(Double.parseDouble(javaLiteral)));
+    }
+
     @Test
     void intToJavaTypesAndValidation() throws Exception {
         Converter c = create("int", List.of(), Map.of("min", 1, "max", 10));
