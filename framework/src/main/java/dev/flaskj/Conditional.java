@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The conditional-request rules of one file response: Werkzeug's {@code is_resource_modified},
  * {@code parse_range_header}, {@code Range.range_for_length} and {@code parse_if_range_header}, as
- * {@code make_conditional} applies them (flask-behaviour.md §2).
+ * {@code make_conditional} applies them.
  */
 final class Conditional {
     // Werkzeug http.py _etag_re: optional W/, then a quoted or bare tag, comma-separated.

@@ -19,7 +19,8 @@ import java.util.logging.Level;
  * Flask's request pipeline, one short method per step (Flask: {@code wsgi_app}, {@code full_dispatch_request},
  * {@code finalize_request}, {@code handle_user_exception}, {@code handle_exception}):
  * push context → match → before hooks → view → error handlers → make response → after hooks → save session →
- * write → pop context. Order and exception rules follow flask-behaviour.md §11.2 and §7.4.
+ * write → pop context. Order and exception rules are Flask's {@code full_dispatch_request} and
+ * {@code handle_user_exception} (Flask documentation: "Application Structure and Lifecycle").
  */
 final class Dispatcher {
     private final Flask app;

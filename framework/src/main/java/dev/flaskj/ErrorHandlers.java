@@ -4,7 +4,7 @@ import dev.flaskj.exceptions.HttpException;
 import java.util.List;
 
 /**
- * Finds the error handler for an exception in Flask's order (flask-behaviour.md §7.4): handlers for the HTTP code
+ * Finds the error handler for an exception in Flask's order: handlers for the HTTP code
  * (blueprint scopes inner to outer, then the app), then handlers for the exception's class and its superclasses
  * (same scope order, most specific class first).
  */

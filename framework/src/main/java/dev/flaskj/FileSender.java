@@ -24,8 +24,8 @@ import java.util.Optional;
 import java.util.zip.Adler32;
 
 /**
- * Sends a file the way Flask's {@code send_file} does (Werkzeug: {@code send_file}, {@code make_conditional};
- * flask-behaviour.md §2): Content-Type from the name, Content-Disposition {@code inline}, ETag, Last-Modified,
+ * Sends a file the way Flask's {@code send_file} does (Werkzeug: {@code send_file}, {@code make_conditional}):
+ * Content-Type from the name, Content-Disposition {@code inline}, ETag, Last-Modified,
  * Cache-Control from {@code SEND_FILE_MAX_AGE_DEFAULT}, Accept-Ranges, 304/412 on conditional requests, one
  * byte range as 206, a bad or multiple range as 416. The body is streamed when the response is written, never
  * loaded into memory, and not opened at all for HEAD, 304 or 416.

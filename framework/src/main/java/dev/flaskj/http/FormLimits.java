@@ -7,7 +7,7 @@ import java.util.Objects;
  * The limits that apply while a request body is read, taken from Flask's config.
  *
  * <p>Flask: {@code MAX_CONTENT_LENGTH}, {@code MAX_FORM_MEMORY_SIZE} and {@code MAX_FORM_PARTS}
- * (flask-behaviour.md §4, Flask 3.1), which Werkzeug's {@code FormDataParser} enforces; every breach is a 413.
+ * (Flask 3.1), which Werkzeug's {@code FormDataParser} enforces; every breach is a 413.
  * <pre>{@code
  * FormLimits limits = new FormLimits(16L * 1024 * 1024, 500_000, 1000, 512 * 1024, tempDir);
  * try (ParsedForm parsed = FormParser.parse(req, limits)) { ... }

@@ -30,7 +30,7 @@ public final class UrlEncoded {
     /**
      * Parses {@code text} into ordered pairs; never throws on untrusted input.
      *
-     * <p>Rules (flask-behaviour.md §4, checked against Werkzeug 3.1.8): only {@code &} separates pairs
+     * <p>Rules (checked against Werkzeug 3.1.8): only {@code &} separates pairs
      * ({@code ;} is part of the value since Python 3.10); empty pieces are skipped; a piece without {@code =}
      * has the value {@code ""}; the first {@code =} splits; {@code +} is a space; {@code %XX} escapes are UTF-8,
      * an invalid escape ({@code %ZZ}, {@code %2}) stays as written, and bytes that are not valid UTF-8 stay

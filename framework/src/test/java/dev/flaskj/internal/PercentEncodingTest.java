@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Werkzeug 3.x quoting sets (flask-behaviour.md §1.8; expected values from Python's urllib.parse.quote). */
+/** Werkzeug 3.x quoting sets (expected values from Python's urllib.parse.quote). */
 class PercentEncodingTest {
 
     @ParameterizedTest(name = "{0}")

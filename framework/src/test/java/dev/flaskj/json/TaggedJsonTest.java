@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Flask's flask.json.tag (flask-behaviour.md §8.2); expected JSON printed by Flask 3.1.3. */
+/** Flask's flask.json.tag; expected JSON printed by Flask 3.1.3. */
 class TaggedJsonTest {
     private final TaggedJson tagged = new TaggedJson(TestMarkup::new);
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The built-in converters and custom ones (flask-behaviour.md §1.2; Werkzeug converters.py). */
+/** The built-in converters and custom ones (Werkzeug converters.py). */
 class ConvertersTest {
 
     private static Converter create(String name, List<Object> args, Map<String, Object> kwargs) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The test client's own mechanics: cookie jar, redirects, and how requests are built (flask-behaviour.md §14). */
+/** The test client's own mechanics: cookie jar, redirects, and how requests are built. */
 class TestClientTest {
 
     private static Flask appWithEcho() {
