@@ -2,6 +2,7 @@ package dev.flaskj;
 
 import dev.flaskj.exceptions.NotFound;
 import dev.flaskj.internal.HttpDates;
+import dev.flaskj.internal.PercentEncoding;
 import dev.flaskj.internal.SafePaths;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
@@ -23,8 +24,8 @@ import java.util.Optional;
 import java.util.zip.Adler32;
 
 /**
- * Sends a file the way Flask's {@code send_file} does (Werkzeug: {@code send_file}, {@code make_conditional};
- * flask-behaviour.md §2): Content-Type from the name, Content-Disposition {@code inline}, ETag, Last-Modified,
+ * Sends a file the way Flask's {@code send_file} does (Werkzeug: {@code send_file}, {@code make_conditional}):
+ * Content-Type from the name, Content-Disposition {@code inline}, ETag, Last-Modified,
  * Cache-Control from {@code SEND_FILE_MAX_AGE_DEFAULT}, Accept-Ranges, 304/412 on conditional requests, one
  * byte range as 206, a bad or multiple range as 416. The body is streamed when the response is written, never
  * loaded into memory, and not opened at all for HEAD, 304 or 416.
@@ -260,7 +261,7 @@ final class FileSender {
             return type + "; filename=" + quoteHeaderValue(name);
         }
         String simple = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("[^\\x00-\\x7F]", "");
-        return type + "; filename=" + quoteHeaderValue(simple) + "; filename*=UTF-8''" + rfc5987(name);
+        return type + "; filename=" + quoteHeaderValue(simple) + "; filename*=UTF-8''" + PercentEncoding.encodeRfc5987(name);
     }
 
     // Werkzeug's _token_chars: a value made only of these is sent unquoted.
@@ -273,21 +274,6 @@ final class FileSender {
         boolean token = v.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c)
                 || TOKEN_CHARS.indexOf(c) >= 0));
         return token ? v : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String rfc5987(String name) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            boolean safe = c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0);
-            if (safe) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
     }
 
     private static void copy(Source src, long start, long count, OutputStream out) throws IOException {

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Message flashing over the session, stored as Flask stores it: {@code _flashes} is a list of
- * {@code (category, message)} tuples (flask-behaviour.md §9).
+ * {@code (category, message)} tuples.
  */
 final class Flashes {
     static final String KEY = "_flashes";

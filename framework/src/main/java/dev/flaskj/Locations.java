@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Makes a {@code Location} header value safe to send: Werkzeug converts it from an IRI to a URI when the response
- * is sent (non-ASCII as UTF-8 percent-escapes, spaces and {@code <>"} escaped; flask-behaviour.md §7.1).
+ * is sent (non-ASCII as UTF-8 percent-escapes, spaces and {@code <>"} escaped; Werkzeug: {@code iri_to_uri}).
  */
 final class Locations {
     private Locations() {}

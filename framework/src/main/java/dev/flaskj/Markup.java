@@ -104,7 +104,7 @@ public final class Markup implements CharSequence, HtmlSafe, Comparable<Markup> 
 
     /**
      * The text without comments and tags, whitespace runs collapsed to one space and entities unescaped
-     * (MarkupSafe 3.0: {@code striptags}; flask-behaviour.md §10). The result is plain text, not markup.
+     * (MarkupSafe 3.0: {@code striptags}). The result is plain text, not markup.
      */
     public String striptags() {
         String value = html;

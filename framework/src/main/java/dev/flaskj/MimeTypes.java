@@ -14,7 +14,7 @@ final class MimeTypes {
     /** @param encoding the Content-Encoding, or null */
     record Guess(String mimetype, String encoding) {}
 
-    // Python 3.11+ mimetypes values for the types a web app serves (flask-behaviour.md §2).
+    // Python 3.11+ mimetypes values for the types a web app serves.
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("css", "text/css"), Map.entry("js", "text/javascript"), Map.entry("mjs", "text/javascript"),
             Map.entry("json", "application/json"), Map.entry("html", "text/html"), Map.entry("htm", "text/html"),

@@ -50,7 +50,7 @@ public class Response {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    // Werkzeug: get_content_type adds the charset to these (flask-behaviour.md §3).
+    // Werkzeug: get_content_type adds the charset to these.
     private static final Set<String> CHARSET_TYPES = Set.of("application/ecmascript", "application/javascript",
             "application/sql", "application/xml", "application/xml-dtd", "application/xml-external-parsed-entity");
 

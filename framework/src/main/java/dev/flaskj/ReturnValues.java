@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.BaseStream;
 
 /**
- * Turns what a view returns into a {@link Response}: Flask's {@code make_response} table (flask-behaviour.md §3).
+ * Turns what a view returns into a {@link Response}: Flask's {@code make_response} table.
  */
 final class ReturnValues {
     private ReturnValues() {}

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Blueprints: prefixes, endpoint names, relative urlFor, scoped hooks and handlers (flask-behaviour.md §15.1). */
+/** Blueprints: prefixes, endpoint names, relative urlFor, scoped hooks and handlers. */
 class BlueprintTest {
     static final List<String> TRACE = new ArrayList<>();
 
@@ -102,7 +102,7 @@ class BlueprintTest {
 
     @Test
     void oneBlueprintRegisteredTwiceUnderAnotherName() {
-        // flask-behaviour.md §15.1: register_blueprint(bp, name='admin2', url_prefix='/a2') -> endpoints admin2.*
+        // Flask 3.1: register_blueprint(bp, name='admin2', url_prefix='/a2') -> endpoints admin2.*
         Flask app = new Flask("twice");
         app.addUrlRule("/", "home", args -> "home");
         Admin admin = new Admin();
@@ -142,7 +142,7 @@ class BlueprintTest {
 
     @Test
     void nestedBlueprintsJoinNamesAndPrefixesAndInheritParentHooks() {
-        // flask-behaviour.md §15.1: nested blueprints give parent.child.func with prefixes joined (/p/c/leaf)
+        // Flask 3.1: nested blueprints give parent.child.func with prefixes joined (/p/c/leaf)
         TRACE.clear();
         Flask app = new Flask("nested");
         app.registerBlueprint(new Parent());

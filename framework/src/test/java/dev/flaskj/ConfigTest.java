@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Flask's default config and the ways to load more (flask-behaviour.md §13). */
+/** Flask's default config and the ways to load more. */
 class ConfigTest {
     @Test
     void defaultsAreFlasks() {

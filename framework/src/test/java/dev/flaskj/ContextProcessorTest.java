@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Context processors (flask-behaviour.md §10, §15.1), against what Flask 3.1 prints for the same app: an app
+ * Context processors, against what Flask 3.1 prints for the same app: an app
  * processor {@code {x: app, y: app}} and a blueprint processor {@code {y: bp, z: bp}}; {@code /} renders
  * {@code "app app "}, the blueprint's {@code /b} with {@code x="explicit"} renders {@code "explicit bp bp"}, and
  * a render in an app context outside any request sees the app's processors only.

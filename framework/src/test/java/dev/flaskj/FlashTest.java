@@ -9,7 +9,7 @@ import dev.flaskj.testing.TestClient;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Message flashing (flask-behaviour.md §9). */
+/** Message flashing. */
 class FlashTest {
     private static Flask app() {
         Flask app = new Flask("flashing");

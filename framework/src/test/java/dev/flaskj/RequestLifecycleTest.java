@@ -21,8 +21,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-request sequence through the test client: hook order, error handlers, propagation, contexts
- * (flask-behaviour.md §11.2 traces and §7.4).
+ * The per-request sequence through the test client: hook order, error handlers, propagation, contexts, as Flask
+ * 3.1 traces them.
  */
 class RequestLifecycleTest {
     private static final String PAGE_500 = "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n"

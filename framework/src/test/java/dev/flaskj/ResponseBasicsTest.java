@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the client sees for Flask's basic answers: 404, 405, OPTIONS, HEAD, abort, redirect, make_response,
- * jsonify, and the request's URL parts under a context path (flask-behaviour.md §1.4, §1.5, §3, §4, §7).
+ * jsonify, and the request's URL parts under a context path.
  */
 class ResponseBasicsTest {
 

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** What a view may return, converted as Flask's make_response does (flask-behaviour.md §3). */
+/** What a view may return, converted as Flask's make_response does. */
 class ReturnValuesTest {
     record User(String name, int id) {}
 

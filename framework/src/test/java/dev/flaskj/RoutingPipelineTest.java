@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** Routing as the whole pipeline answers it, under a context path (flask-behaviour.md §1.4–1.8). */
+/** Routing as the whole pipeline answers it, under a context path. */
 class RoutingPipelineTest {
     private static Flask app() {
         Flask app = new Flask("routing");

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The static endpoint, {@code sendFile} and {@code sendFromDirectory} (flask-behaviour.md §2; expected headers
+ * The static endpoint, {@code sendFile} and {@code sendFromDirectory} (expected headers
  * and statuses as printed by Flask 3.1.3 / Werkzeug 3.1.8).
  */
 class StaticFilesTest {

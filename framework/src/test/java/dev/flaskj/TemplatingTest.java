@@ -26,7 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Templates through the whole pipeline: lookup, context, escaping, layouts, errors, cache (flask-behaviour.md §10). */
+/** Templates through the whole pipeline: lookup, context, escaping, layouts, errors, cache. */
 class TemplatingTest {
 
     private static Flask app() {

@@ -116,7 +116,7 @@ public class HttpException extends RuntimeException {
     }
 
     /**
-     * The HTML body Werkzeug renders for this error, byte for byte (flask-behaviour.md §7.3).
+     * The HTML body Werkzeug renders for this error, byte for byte.
      * Override to change the default page of a subclass.
      */
     public String body() {

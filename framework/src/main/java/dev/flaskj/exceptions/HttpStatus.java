@@ -6,7 +6,7 @@ import java.util.Map;
  * Werkzeug's names and default descriptions for the HTTP error codes it knows.
  *
  * <p>Werkzeug: {@code werkzeug.exceptions} (one class per code) and {@code werkzeug.http.HTTP_STATUS_CODES}.
- * The texts are the ones Werkzeug 3.1 renders on its default error pages (flask-behaviour.md §7.3).
+ * The texts are the ones Werkzeug 3.1 renders on its default error pages.
  */
 final class HttpStatus {
     record Entry(String name, String description) {}

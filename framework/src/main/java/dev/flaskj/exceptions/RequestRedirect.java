@@ -30,7 +30,7 @@ public class RequestRedirect extends HttpException {
     }
 
     /**
-     * The HTML body Werkzeug sends with every redirect (flask-behaviour.md §1.4): the location HTML-escaped,
+     * The HTML body Werkzeug sends with every redirect: the location HTML-escaped,
      * no closing {@code </p>}.
      */
     public static String redirectBody(String location) {

@@ -29,7 +29,7 @@ public final class Cookies {
     /**
      * The cookies in {@code cookieHeader} (null or empty gives an empty dict); never throws on untrusted input.
      *
-     * <p>Rules (flask-behaviour.md §6, checked against Werkzeug 3.1.8): pairs end at {@code ;}; names and values
+     * <p>Rules (checked against Werkzeug 3.1.8): pairs end at {@code ;}; names and values
      * are trimmed; an empty name is skipped; {@code c} alone is {@code c=""}; {@code a=1=2} is {@code "1=2"};
      * repeated names keep every value in order; a value in double quotes is unquoted, {@code \ooo} (octal, first
      * digit 0–3) is one byte, {@code \x} is {@code x}, and the bytes are read as UTF-8 with U+FFFD for invalid

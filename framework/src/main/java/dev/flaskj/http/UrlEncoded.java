@@ -1,5 +1,6 @@
 package dev.flaskj.http;
 
+import dev.flaskj.internal.PercentEncoding;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -23,15 +24,13 @@ import java.util.Objects;
  */
 public final class UrlEncoded {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-    // Python's urlencode(..., safe="!$'()*,/:;?@") on top of quote_plus's always-safe letters, digits and "_.-~".
-    private static final String ENCODE_SAFE = "!$'()*,/:;?@_.-~";
 
     private UrlEncoded() {}
 
     /**
      * Parses {@code text} into ordered pairs; never throws on untrusted input.
      *
-     * <p>Rules (flask-behaviour.md §4, checked against Werkzeug 3.1.8): only {@code &} separates pairs
+     * <p>Rules (checked against Werkzeug 3.1.8): only {@code &} separates pairs
      * ({@code ;} is part of the value since Python 3.10); empty pieces are skipped; a piece without {@code =}
      * has the value {@code ""}; the first {@code =} splits; {@code +} is a space; {@code %XX} escapes are UTF-8,
      * an invalid escape ({@code %ZZ}, {@code %2}) stays as written, and bytes that are not valid UTF-8 stay
@@ -89,18 +88,7 @@ public final class UrlEncoded {
 
     /** One component quoted as {@link #encode(Map)} quotes it (Python's {@code quote_plus} with that safe set). */
     public static String quotePlus(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if (c == ' ') {
-                sb.append('+');
-            } else if (c < 0x80 && (Character.isLetterOrDigit(c) || ENCODE_SAFE.indexOf(c) >= 0)) {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        return sb.toString();
+        return PercentEncoding.encodeQuery(s);
     }
 
     private static void appendPair(StringBuilder sb, String key, Object value) {

@@ -4,7 +4,7 @@
  * {@link dev.flaskj.http.FormParser}), uploads ({@link dev.flaskj.http.FileStorage}) and cookies
  * ({@link dev.flaskj.http.Cookies}, {@link dev.flaskj.http.SetCookie}).
  *
- * <p>Lower layer: uses the JDK, the servlet API and (hidden inside {@code FormParser}) commons-fileupload2; it
- * never imports the Flask layer. Everything is non-null unless documented.
+ * <p>Lower layer: uses the JDK, the servlet API, (hidden inside {@code FormParser}) commons-fileupload2,
+ * {@code dev.flaskj.exceptions} and {@code dev.flaskj.internal}; it never imports the Flask layer. Everything is non-null unless documented.
  */
 package dev.flaskj.http;

@@ -93,11 +93,36 @@ public final class PercentEncoding {
         return encode(s, FRAGMENT_SAFE, false);
     }
 
+    /**
+     * Percent-encodes a path given as text (maybe with spaces or non-ASCII) into the raw form a request URI
+     * carries: like {@link #encodePath(String)}, but {@code %} is kept so that an already-encoded path is not
+     * encoded twice.
+     *
+     * <p>Werkzeug 3.x: {@code iri_to_uri}'s {@code quote(path, safe="%!$&'()*+,/:;=@")}, which its test client
+     * applies to the path it is given.
+     */
+    public static String encodeIriPath(String s) {
+        return encode(s, IRI_PATH_SAFE, false);
+    }
+
+    /**
+     * Percent-encodes a header parameter value as RFC 5987 / RFC 8187 {@code ext-value} characters (the part after
+     * {@code UTF-8''}): UTF-8, keeping letters, digits and {@code ! # $ & + - . ^ _ ` | ~}.
+     *
+     * <p>Werkzeug 3.x: {@code send_file}'s {@code quote(download_name, safe="!#$&+-.^_`|~")} for
+     * {@code filename*}.
+     */
+    public static String encodeRfc5987(String s) {
+        return encode(s, RFC5987_SAFE, false);
+    }
+
     private static final String ALWAYS_SAFE =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~";
     private static final boolean[] PATH_SAFE = safeSet("!$&'()*+,/:;=@");
     private static final boolean[] QUERY_SAFE = safeSet("!$'()*,/:;?@");
     private static final boolean[] FRAGMENT_SAFE = safeSet("%!#$&'()*+,/:;=?@");
+    private static final boolean[] IRI_PATH_SAFE = safeSet("%!$&'()*+,/:;=@");
+    private static final boolean[] RFC5987_SAFE = safeSet("!#$&+^`|");
     private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
 
     private static boolean[] safeSet(String extra) {

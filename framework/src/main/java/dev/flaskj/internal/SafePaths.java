@@ -39,7 +39,7 @@ public final class SafePaths {
      * A file name safe to store, made of ASCII letters, digits, {@code _ . -} only; it may be empty, and the
      * caller must then pick a name itself.
      *
-     * <p>Werkzeug's steps (flask-behaviour.md §5): NFKD-normalise and drop what is not ASCII; turn path
+     * <p>Werkzeug's steps: NFKD-normalise and drop what is not ASCII; turn path
      * separators ({@code /}, and {@code \} on Windows) into spaces; split on whitespace and join with {@code _};
      * delete every other character; strip {@code .} and {@code _} from both ends; on Windows prefix {@code _}
      * when the part before the first dot is a device name ({@code CON}, {@code NUL}, {@code COM1}...).

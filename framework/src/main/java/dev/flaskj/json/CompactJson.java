@@ -4,7 +4,7 @@ package dev.flaskj.json;
  * Python's {@code json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)} byte for byte, its
  * {@code indent=2} form, and {@code json.loads}.
  *
- * <p>Flask: what {@code app.json.dumps} produces by default (flask-behaviour.md §3), for the value types in the
+ * <p>Flask: what {@code app.json.dumps} produces by default, for the value types in the
  * table on {@link JsonProvider}, except that types outside the table are an error here rather than going through
  * JSON-B. Use {@link JsonProvider} for arbitrary objects.
  * <pre>

@@ -10,7 +10,7 @@ import java.util.Map;
  * The app's JSON: how {@code jsonify}, JSON return values and {@code request().json()} turn Java values into
  * Flask's JSON text and back. One per app; thread-safe.
  *
- * <p>Flask: {@code app.json}, a {@code flask.json.provider.DefaultJSONProvider} (flask-behaviour.md §3): keys
+ * <p>Flask: {@code app.json}, a {@code flask.json.provider.DefaultJSONProvider}: keys
  * sorted, non-ASCII escaped as <code>&#92;u00e9</code>, compact separators, or {@code indent=2} in debug mode.
  * <pre>{@code
  * JsonProvider json = new JsonProvider();

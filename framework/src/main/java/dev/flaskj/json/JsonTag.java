@@ -15,7 +15,8 @@ import java.util.function.Function;
  * value becomes a Java value again.
  *
  * <p>Flask: {@code flask.json.tag.JSONTag} and its subclasses, one nested class each, listed in
- * {@link #inFlaskOrder} in the order Flask checks them (flask-behaviour.md §8.2). Flask's {@code PassDict} and
+ * {@link #inFlaskOrder} in the order Flask checks them (Flask:
+ * {@code TaggedJSONSerializer.default_tags}). Flask's {@code PassDict} and
  * {@code PassList} need no class: the writer's standard rules already recurse into maps and lists.
  */
 sealed interface JsonTag {

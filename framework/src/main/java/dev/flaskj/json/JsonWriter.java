@@ -1,6 +1,7 @@
 package dev.flaskj.json;
 
 import dev.flaskj.internal.HtmlSafe;
+import dev.flaskj.internal.PyFloat;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -176,10 +177,10 @@ final class JsonWriter {
 
     private void number(Number n) {
         if (n instanceof Double d) {
-            out.append(FloatRepr.json(d));
+            out.append(PyFloat.json(d));
         } else if (n instanceof Float f) {
             // Via the float's own shortest text, so 0.1f is written 0.1 (not 0.10000000149011612).
-            out.append(FloatRepr.json(Double.parseDouble(Float.toString(f))));
+            out.append(PyFloat.json(Double.parseDouble(Float.toString(f))));
         } else if (n instanceof BigDecimal decimal) {
             // Flask: Decimal is written as str(decimal), a JSON string ("1.50"); Java's toString uses the same
             // scientific-notation rule as Python's Decimal.__str__.
@@ -311,7 +312,7 @@ final class JsonWriter {
             return s;
         }
         if (key instanceof Double d) {
-            return FloatRepr.json(d);
+            return PyFloat.json(d);
         }
         return String.valueOf(key);
     }

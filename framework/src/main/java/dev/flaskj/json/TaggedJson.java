@@ -10,7 +10,7 @@ import java.util.function.Function;
  * Flask's tagged JSON, the format of session data: compact sorted JSON in which values JSON has no type for are
  * one-key objects such as {@code {" t": [1, 2]}}.
  *
- * <p>Flask: {@code flask.json.tag.TaggedJSONSerializer} (flask-behaviour.md §8.2). A Python app and a Java app
+ * <p>Flask: {@code flask.json.tag.TaggedJSONSerializer}. A Python app and a Java app
  * that share a secret key read each other's sessions, so the mapping is fixed both ways. Thread-safe.
  * <pre>{@code
  * TaggedJson tagged = new TaggedJson(Markup::new);

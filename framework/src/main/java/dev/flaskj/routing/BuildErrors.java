@@ -9,8 +9,8 @@ import java.util.TreeSet;
 /**
  * Werkzeug's {@code BuildError} message, including the hint from the closest rule.
  *
- * <p>Werkzeug 3.x: {@code routing/exceptions.py BuildError.closest_rule} and {@code __str__}; examples in
- * {@code flask-behaviour.md} §1.8. The closest rule maximises
+ * <p>Werkzeug 3.x: {@code routing/exceptions.py BuildError.closest_rule} and {@code __str__}; the message
+ * suggests the closest rule and the values it lacks. The closest rule maximises
  * {@code 0.98 * similarity(endpoints) + 0.01 * (values ⊆ arguments) + 0.01 * (method allowed)}, where similarity
  * is {@code difflib.SequenceMatcher.ratio()}; the first rule with the highest score wins.
  */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Werkzeug's default converters: {@code string}, {@code any}, {@code path}, {@code int}, {@code float},
  * {@code uuid}, with their options bound like Python keyword arguments.
  *
- * <p>Werkzeug 3.x: {@code routing/converters.py}; behaviour table in {@code flask-behaviour.md} §1.2.
+ * <p>Werkzeug 3.x: {@code routing/converters.py}; the converters Werkzeug's routing documentation lists
+ * under "Built-in Converters".
  */
 final class BuiltinConverters {
     private BuiltinConverters() {}
@@ -227,7 +228,7 @@ final class BuiltinConverters {
 
         @Override
         public String toUrl(Object value) {
-            return PyText.floatRepr(PyArgs.pyFloat(value));
+            return PyText.str(PyArgs.pyFloat(value));
         }
 
         @Override

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *
  * <p>Werkzeug: {@code Map.converters} (initialised from {@code DEFAULT_CONVERTERS}). The built-ins are
  * {@code default} and {@code string}, {@code any}, {@code path}, {@code int}, {@code float} and {@code uuid}, with
- * Werkzeug's options (see {@code flask-behaviour.md} §1.2). Register custom converters before adding the rules
+ * Werkzeug's options (Werkzeug's routing documentation, "Built-in Converters"). Register custom
+ * converters before adding the rules
  * that use them:
  * <pre>{@code
  * map.converters().register("hex", (args, kwargs) -> new HexConverter());

@@ -1,5 +1,6 @@
 package dev.flaskj.routing;
 
+import dev.flaskj.internal.PyFloat;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -29,61 +30,16 @@ final class PyText {
             return b ? "True" : "False";
         }
         if (value instanceof Double d) {
-            return floatRepr(d);
+            return PyFloat.repr(d);
         }
         if (value instanceof Float f) {
             // Python has no 32-bit float: print the float's own shortest digits (0.1f → 0.1).
-            return floatRepr(Double.parseDouble(Float.toString(f)));
+            return PyFloat.repr(Double.parseDouble(Float.toString(f)));
         }
         if (value instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);
         }
         return value.toString();
-    }
-
-    /**
-     * Python's {@code repr(float)}: the shortest digits, fixed notation for exponents -4..15 (always with a
-     * fraction, {@code 1.0}) and {@code 1e+16} / {@code 1e-05} style outside it, {@code inf}, {@code nan}.
-     */
-    static String floatRepr(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-        String digits = exact.unscaledValue().toString();
-        // decpt: the value is 0.DIGITS × 10^decpt (CPython's format_float_short).
-        int decpt = digits.length() - exact.scale();
-        StringBuilder out = new StringBuilder(24);
-        if (d < 0) {
-            out.append('-');
-        }
-        if (decpt <= -4 || decpt > 16) {
-            out.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                out.append('.').append(digits, 1, digits.length());
-            }
-            int exp = decpt - 1;
-            out.append(exp < 0 ? "e-" : "e+");
-            int abs = Math.abs(exp);
-            if (abs < 10) {
-                out.append('0');
-            }
-            return out.append(abs).toString();
-        }
-        if (decpt <= 0) {
-            out.append("0.").append("0".repeat(-decpt)).append(digits);
-        } else if (decpt >= digits.length()) {
-            out.append(digits).append("0".repeat(decpt - digits.length())).append(".0");
-        } else {
-            out.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
-        }
-        return out.toString();
     }
 
     /** Python's {@code repr(str)}: single quotes unless the text has a single quote and no double quote. */

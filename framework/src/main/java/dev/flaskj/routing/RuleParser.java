@@ -15,8 +15,8 @@ import java.util.regex.PatternSyntaxException;
  * Compiles a rule string such as {@code /post/<int(min=1):id>/edit} into {@link RulePart}s and {@link BuildStep}s.
  *
  * <p>Werkzeug 3.x: {@code rules.py} {@code _part_re}, {@code Rule._parse_rule} and {@code parse_converter_args};
- * syntax in {@code flask-behaviour.md} §1.1. Errors are {@link RuleSyntaxException}s naming the rule and the
- * (1-based) column.
+ * syntax as in Werkzeug's routing documentation ("Rule Format"). Errors are {@link RuleSyntaxException}s naming
+ * the rule and the (1-based) column.
  */
 final class RuleParser {
     /** Werkzeug's {@code _converter_args_re}: one {@code [name=]value,} item. */
@@ -236,7 +236,7 @@ final class RuleParser {
             String regex = content.toString();
             if (suffixed) {
                 // Werkzeug 3.x: a trailing slash after a path converter becomes optional, so /pd/a/b can be
-                // redirected to /pd/a/b/ (rules.py _parse_rule; flask-behaviour.md §1.4).
+                // redirected to /pd/a/b/ (rules.py _parse_rule).
                 regex = regex.substring(0, regex.length() - 1) + "(?<!/)(/?)";
             }
             parts.add(RulePart.dynamic(regex, isFinal, suffixed, weight, toArray(groups)));

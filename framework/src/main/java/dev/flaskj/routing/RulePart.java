@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * <p>Werkzeug 3.x: {@code rules.py RulePart}. A dynamic part that contains a slash-matching converter (path) is
  * <em>final</em>: it is matched against the rest of the path. A final part written with a trailing slash is
  * <em>suffixed</em>: its regex ends in an optional-slash group so a missing slash can be redirected
- * ({@code flask-behaviour.md} §1.4).
+ * (Werkzeug: strict slashes, {@code /dir} redirects to {@code /dir/} with 308).
  */
 final class RulePart {
     private final String text;

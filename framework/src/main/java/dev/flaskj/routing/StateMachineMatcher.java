@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 /**
  * The trie of rule parts that {@link UrlMap} matches request paths against.
  *
- * <p>Werkzeug 3.x: {@code routing/matcher.py StateMachineMatcher}; algorithm in {@code flask-behaviour.md} §1.3.
+ * <p>Werkzeug 3.x: {@code routing/matcher.py StateMachineMatcher}: a state machine over the path segments, static
+ * parts before converters, the lowest weight wins.
  * Each state has literal edges (a hash lookup by segment text) and dynamic edges sorted by {@link Weight}; matching
  * is depth-first with backtracking. Unlike Werkzeug, no exception is used for control flow and every regex is
  * compiled when the rule is added. Built once, then read-only: safe for concurrent {@link #match}.
@@ -114,7 +115,7 @@ final class StateMachineMatcher {
 
     private MatchResult mergedRetry(Search first) {
         // Werkzeug 3.x: with merge_slashes, try again with "//" merged; a match redirects to the merged path
-        // unless the rule has merge_slashes=False (then 404; 2.2 still redirected). flask-behaviour.md §1.3 step 6.
+        // unless the rule has merge_slashes=False (then 404; 2.2 still redirected).
         if (!first.path.contains("//")) {
             return first.failure();
         }
@@ -132,7 +133,7 @@ final class StateMachineMatcher {
 
     /**
      * Werkzeug: {@code MapAdapter.get_default_redirect}. A rule of the same endpoint registered with defaults that
-     * equal the matched values is the canonical URL: {@code /d/page/1} → {@code /d/} (flask-behaviour.md §1.6).
+     * equal the matched values is the canonical URL: {@code /d/page/1} → {@code /d/}.
      */
     private static MatchResult defaultsRedirect(Rule rule, String method, Map<String, Object> values,
                                                 Map<String, List<Rule>> rulesByEndpoint) {

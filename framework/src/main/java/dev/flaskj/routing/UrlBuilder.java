@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * Builds URLs for endpoints: Flask's {@code url_for} after the endpoint has been resolved.
  *
- * <p>Flask: {@code Flask.url_for}; Werkzeug: {@code MapAdapter.build}. Behaviour in {@code flask-behaviour.md}
- * §1.8:
+ * <p>Flask: {@code Flask.url_for}; Werkzeug: {@code MapAdapter.build}. Behaviour, as Werkzeug 3.x
+ * builds:
  * <ul>
  *   <li>the special keys {@code _external} (Boolean), {@code _anchor}, {@code _method} and {@code _scheme} are
  *       taken out of the values; null values are dropped;</li>

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * <p>Werkzeug 3.x: {@code rules.py Weighting}, compared as the tuple
  * {@code (-len(static), static, -len(converters), converters)}: more literal chunks first, then longer literal
- * text at the same chunk index, then more converters, then lower converter weights ({@code flask-behaviour.md}
- * §1.3).
+ * text at the same chunk index, then more converters, then lower converter weights (Werkzeug:
+ * {@code Rule._get_weight}).
  *
  * @param staticChunks     the literal chunks of the part, in order
  * @param converterWeights the {@link Converter#weight()} of each converter of the part, in order

@@ -7,6 +7,6 @@
  * {@link dev.flaskj.routing.MatchResult} (it never throws per request) and builds URLs through
  * {@link dev.flaskj.routing.UrlBuilder}. The behaviour follows Werkzeug 3.1 case for case.
  *
- * <p>Everything in this package is non-null unless documented. Only the JDK is used.
+ * <p>Everything in this package is non-null unless documented. Lower layer: uses the JDK and {@code dev.flaskj.internal}.
  */
 package dev.flaskj.routing;

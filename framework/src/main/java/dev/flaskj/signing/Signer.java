@@ -26,7 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code SECRET_KEY_FALLBACKS} in config order and only verify. Flask 3.1.1+ builds itsdangerous's list as
  * {@code [*SECRET_KEY_FALLBACKS, SECRET_KEY]}; itsdangerous signs with the last key and verifies from last to
  * first, so verification tries {@code SECRET_KEY}, then the fallbacks from the last configured to the first. This
- * class tries them in exactly that order: index 0, then n-1 down to 1 (flask-behaviour.md §8.1; Flask 3.1.0 had
+ * class tries them in exactly that order: index 0, then n-1 down to 1 (Flask 3.1.1 and later; Flask 3.1.0 had
  * the order backwards, GHSA-4grg-w6v8-c28g).
  */
 public final class Signer {

@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <p>itsdangerous: {@code URLSafeTimedSerializer} over a {@code TimestampSigner} with {@code key_derivation="hmac"}
  * and SHA-1, as Flask's {@code SecureCookieSessionInterface} builds it (salt {@code "cookie-session"}). A token is
- * (flask-behaviour.md §8.1):
+ * (itsdangerous {@code URLSafeTimedSerializer}):
  * <pre>{@code
  * PAYLOAD "." TIMESTAMP "." SIGNATURE
  * PAYLOAD   = b64url(json), or "." b64url(zlib(json)) when that is at least 2 bytes shorter

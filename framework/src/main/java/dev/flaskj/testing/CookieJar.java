@@ -1,5 +1,7 @@
 package dev.flaskj.testing;
 
+import dev.flaskj.http.SetCookie;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,7 +38,18 @@ final class CookieJar {
 
     void set(ClientCookie cookie) {
         Key key = new Key(cookie.domain().toLowerCase(java.util.Locale.ROOT), cookie.path(), cookie.name());
-        cookies.put(key, new Stored(cookie, CookieValues.quote(cookie.value())));
+        cookies.put(key, new Stored(cookie, quotedValue(cookie)));
+    }
+
+    /**
+     * The value as it goes back in the {@code Cookie} header: quoted exactly as the server's {@code Set-Cookie}
+     * would quote it (Werkzeug's {@code Client.set_cookie} renders with {@code dump_cookie} too).
+     */
+    private static String quotedValue(ClientCookie cookie) {
+        String header = new SetCookie(cookie.name(), cookie.value(), null, null, null, null, false, false, null,
+                false).headerValue();
+        // With no attributes the header is "name=value", the name written as its UTF-8 bytes.
+        return header.substring(cookie.name().getBytes(StandardCharsets.UTF_8).length + 1);
     }
 
     /** The {@code Cookie} header for a request, or null when no cookie matches; drops expired cookies. */

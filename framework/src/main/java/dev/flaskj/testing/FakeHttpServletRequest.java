@@ -3,6 +3,7 @@ package dev.flaskj.testing;
 import dev.flaskj.http.Headers;
 import dev.flaskj.http.MultiDict;
 import dev.flaskj.http.UrlEncoded;
+import dev.flaskj.internal.HttpDates;
 import dev.flaskj.internal.PercentEncoding;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -23,8 +24,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -283,11 +282,8 @@ public final class FakeHttpServletRequest implements HttpServletRequest {
         if (v == null) {
             return -1;
         }
-        try {
-            return ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not an HTTP date: " + v, e);
-        }
+        return HttpDates.parse(v).orElseThrow(() -> new IllegalArgumentException("not an HTTP date: " + v))
+                .toEpochMilli();
     }
 
     /** The {@code Cookie} header as servlet cookies, or null when there is none (as the servlet API says). */

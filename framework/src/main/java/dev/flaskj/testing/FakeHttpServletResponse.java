@@ -1,6 +1,7 @@
 package dev.flaskj.testing;
 
 import dev.flaskj.http.Headers;
+import dev.flaskj.internal.HttpDates;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -132,12 +134,12 @@ public final class FakeHttpServletResponse implements HttpServletResponse {
 
     @Override
     public void setDateHeader(String name, long date) {
-        setHeader(name, HttpDate.format(date));
+        setHeader(name, HttpDates.format(Instant.ofEpochMilli(date)));
     }
 
     @Override
     public void addDateHeader(String name, long date) {
-        addHeader(name, HttpDate.format(date));
+        addHeader(name, HttpDates.format(Instant.ofEpochMilli(date)));
     }
 
     @Override

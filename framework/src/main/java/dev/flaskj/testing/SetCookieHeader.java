@@ -1,7 +1,11 @@
 package dev.flaskj.testing;
 
+import dev.flaskj.http.Cookies;
+import dev.flaskj.internal.HttpDates;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One parsed {@code Set-Cookie} header, as a browser (and Werkzeug's test cookie jar,
@@ -36,7 +40,7 @@ record SetCookieHeader(ClientCookie cookie, String rawValue, boolean delete) {
                     path = value;
                     break;
                 case "expires":
-                    expires = HttpDate.parseOrNull(value);
+                    expires = HttpDates.parse(value).orElse(null);
                     break;
                 case "max-age":
                     maxAge = parseLongOrNull(value);
@@ -51,9 +55,15 @@ record SetCookieHeader(ClientCookie cookie, String rawValue, boolean delete) {
         }
         boolean delete = (maxAge != null && maxAge <= 0) || (expires != null && !expires.isAfter(now));
         boolean originOnly = domain == null || domain.isEmpty();
-        ClientCookie cookie = new ClientCookie(name, CookieValues.unquote(raw), originOnly ? serverName : domain,
+        ClientCookie cookie = new ClientCookie(name, decodedValue(parts[0], raw), originOnly ? serverName : domain,
                 path == null || !path.startsWith("/") ? defaultPath(requestPath) : path, expires, originOnly);
         return new SetCookieHeader(cookie, raw, delete);
+    }
+
+    /** The value as the server's cookie parser reads it (Werkzeug: {@code parse_cookie} of the name=value part). */
+    private static String decodedValue(String nameValue, String raw) {
+        Iterator<Map.Entry<String, String>> parsed = Cookies.parse(nameValue).iterator();
+        return parsed.hasNext() ? parsed.next().getValue() : raw;
     }
 
     private static Long parseLongOrNull(String s) {

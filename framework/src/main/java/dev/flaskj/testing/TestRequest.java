@@ -1,6 +1,8 @@
 package dev.flaskj.testing;
 
 import dev.flaskj.Flask;
+import dev.flaskj.http.UrlEncoded;
+import dev.flaskj.internal.PercentEncoding;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -260,7 +262,7 @@ public final class TestRequest {
         int q = path.indexOf('?');
         String rawPath = q < 0 ? path : path.substring(0, q);
         FakeHttpServletRequest req = new FakeHttpServletRequest(method,
-                base.contextPath() + UriEncoding.quotePath(rawPath));
+                base.contextPath() + PercentEncoding.encodeIriPath(rawPath));
         req.setContextPath(base.contextPath());
         req.setQueryString(queryString(q < 0 ? "" : path.substring(q + 1)));
         req.setServer(base.scheme(), base.serverName(), base.port());
@@ -290,7 +292,7 @@ public final class TestRequest {
             if (b.length() > 0) {
                 b.append('&');
             }
-            b.append(UriEncoding.quoteForm(e.getKey())).append('=').append(UriEncoding.quoteForm(e.getValue()));
+            b.append(UrlEncoded.quotePlus(e.getKey())).append('=').append(UrlEncoded.quotePlus(e.getValue()));
         }
         return b.toString();
     }
@@ -308,8 +310,8 @@ public final class TestRequest {
         } else if (!form.isEmpty()) {
             StringBuilder b = new StringBuilder();
             for (Map.Entry<String, String> e : form) {
-                b.append(b.length() == 0 ? "" : "&").append(UriEncoding.quoteForm(e.getKey())).append('=')
-                        .append(UriEncoding.quoteForm(e.getValue()));
+                b.append(b.length() == 0 ? "" : "&").append(UrlEncoded.quotePlus(e.getKey())).append('=')
+                        .append(UrlEncoded.quotePlus(e.getValue()));
             }
             req.setBody(b.toString().getBytes(StandardCharsets.US_ASCII),
                     contentTypeOr("application/x-www-form-urlencoded"));

@@ -9,7 +9,7 @@ import dev.flaskj.routing.UrlMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code flask routes} output, byte for byte (flask-behaviour.md §15.3, Flask 3.x pads every column). */
+/** {@code flask routes} output, byte for byte (Flask 3.x pads every column). */
 class RouteTableTest {
     /** The quickstart-shaped app whose table §15.3 shows; rules registered in a shuffled order on purpose. */
     private static Flask app() {

@@ -21,7 +21,7 @@ class UrlEncodedTest {
 
     @Test
     void specExample() {
-        // flask-behaviour.md §4, Werkzeug 3.1.8 request.args
+        // Werkzeug 3.1.8 request.args
         MultiDict<String> args = UrlEncoded.parse("a=1&a=2&b=&c&d=x+y%20z&e=%ZZ&=v&f=%C3%A9");
         assertEquals(List.of("a=1", "a=2", "b=", "c=", "d=x y z", "e=%ZZ", "=v", "f=\u00e9"), pairs(args));
         assertEquals("1", args.get("a"));

@@ -40,7 +40,7 @@ class CompactJsonTest {
 
     @Test
     void flaskResponseExample() {
-        // flask-behaviour.md §3: {'b':1,'a':[1,2],'u':"é<>&'",'n':None}
+        // Flask 3.1 jsonify of {'b':1,'a':[1,2],'u':"é<>&'",'n':None}
         Map<String, Object> value = new HashMap<>();
         value.put("b", 1);
         value.put("a", List.of(1, 2));

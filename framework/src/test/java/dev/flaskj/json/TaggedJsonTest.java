@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Flask's flask.json.tag (flask-behaviour.md §8.2); expected JSON printed by Flask 3.1.3. */
+/** Flask's flask.json.tag; expected JSON printed by Flask 3.1.3. */
 class TaggedJsonTest {
     private final TaggedJson tagged = new TaggedJson(TestMarkup::new);
 
@@ -100,6 +100,10 @@ class TaggedJsonTest {
         // Werkzeug's parse_date: a numeric offset is understood, garbage gives None.
         assertEquals(Instant.parse("2024-01-02T02:04:05Z"), tagged.loads("{\" d\":\"Tue, 02 Jan 2024 03:04:05 +0100\"}"));
         assertNull(tagged.loads("{\" d\":\"garbage\"}"));
+        // parse_date reads the RFC 850 and asctime forms as well.
+        assertEquals(Instant.parse("1994-11-06T08:49:37Z"),
+                tagged.loads("{\" d\":\"Sunday, 06-Nov-94 08:49:37 GMT\"}"));
+        assertEquals(Instant.parse("1994-11-06T08:49:37Z"), tagged.loads("{\" d\":\"Sun Nov  6 08:49:37 1994\"}"));
     }
 
     @Test

@@ -41,7 +41,7 @@ class ProxyFixTest {
 
     @Test
     void forwardedProtoHostAndPrefixBuildTheExternalUrl() throws Exception {
-        // flask-behaviour.md §1.8: ProxyFix(x_for=1, x_proto=1, x_host=1, x_prefix=1) -> https://proxy.example/pre/u
+        // Werkzeug 3.1: ProxyFix(x_for=1, x_proto=1, x_host=1, x_prefix=1) -> https://proxy.example/pre/u
         assertEquals("https://proxy.example/pre/u 1.2.3.4 https https://proxy.example/pre/u",
                 get(new ProxyFix(1, 1, 1, 0, 1), behindProxy()));
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The built-in converters and custom ones (flask-behaviour.md §1.2; Werkzeug converters.py). */
+/** The built-in converters and custom ones (Werkzeug converters.py). */
 class ConvertersTest {
 
     private static Converter create(String name, List<Object> args, Map<String, Object> kwargs) {
@@ -84,6 +84,24 @@ class ConvertersTest {
         assertEquals("2", i.toUrl(2.9)); // Python int(2.9) truncates
         assertEquals("123456789012345678901234567890", i.toUrl(new BigInteger("123456789012345678901234567890")));
         assertThrows(IllegalArgumentException.class, () -> i.toUrl("x"));
+    }
+
+    // The float converter's to_url is str(float(v)): CPython's shortest repr, not JDK 17's Double.toString digits.
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2e23               | 2e+23
+            4.9e-324           | 5e-324
+            1e16               | 1e+16
+            0.1                | 0.1
+            1e-7               | 1e-07
+            123456789012345678 | 1.2345678901234568e+17
+            -0.0               | -0.0
+            NaN                | nan
+            -Infinity          | -inf
+            """)
+    void floatToUrlIsPythonRepr(String javaLiteral, String expected) throws Exception {
+        Converter f = create("float", List.of(), Map.of());
+        assertEquals(expected, f.toUrl(Double.parseDouble(javaLiteral)));
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Matching precedence, backtracking, weights, validation without fall-through, methods, 405 lists, slash and
- * merge redirects and the defaults redirect (flask-behaviour.md §1.3–§1.6; Werkzeug tests/test_routing.py).
+ * merge redirects and the defaults redirect (Werkzeug tests/test_routing.py).
  *
  * <p>The expected column was produced by real Flask 3.1.3 / Werkzeug 3.1 with the same rules
  * ({@code app.url_map.bind("localhost").match(path, method)}); 405 lists are sorted here because Python's order is
@@ -241,7 +241,7 @@ class MatcherTest {
 
     @Test
     void convertedTypes() {
-        // int: Integer when it fits, else Long, else BigInteger (flask-behaviour.md §1.2).
+        // int: Integer when it fits, else Long, else BigInteger.
         assertInstanceOf(Integer.class, arguments("/post/42").get("post_id"));
         assertInstanceOf(Long.class, arguments("/post/9999999999").get("post_id"));
         assertInstanceOf(java.math.BigInteger.class, arguments("/post/999999999999999999999999999999").get("post_id"));

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Rule syntax, converter arguments and registration errors (flask-behaviour.md §1.1, §1.5, §1.7). */
+/** Rule syntax, converter arguments and registration errors. */
 class RuleParserTest {
 
     static Stream<Arguments> malformedRules() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * URL building: rule choice, quoting of path, query and anchor, {@code _external}/{@code _scheme}, and
- * {@code BuildError} messages (flask-behaviour.md §1.8).
+ * {@code BuildError} messages.
  *
  * <p>Every expected string was produced by real Flask 3.1.3 / Werkzeug 3.1 ({@code url_for} inside
  * {@code test_request_context(base_url="http://h.example:8080/myapp/")}) with the rules of {@link MatcherTest}

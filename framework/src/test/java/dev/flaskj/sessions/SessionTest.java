@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The signed-cookie session through the whole pipeline: cookie bytes, Set-Cookie and Vary rules (flask-behaviour.md §8). */
+/** The signed-cookie session through the whole pipeline: cookie bytes, Set-Cookie and Vary rules. */
 class SessionTest {
     private static final Instant T0 = Instant.ofEpochSecond(1_700_000_000L);
 
@@ -65,7 +65,7 @@ class SessionTest {
 
     @Test
     void writtenCookieIsFlasksVectorOne() {
-        // flask-behaviour.md §8.3 example 1, SECRET_KEY=dev at timestamp 1700000000
+        // Flask 3.1.3 session cookie, SECRET_KEY=dev at timestamp 1700000000
         TestResponse r = app(fixed(T0)).testClient().get("/set");
         assertEquals("session=eyJ1c2VybmFtZSI6ImFsaWNlIn0.ZVPxAA.SgQvo235z98CwxmEa4WqerYiP6k; HttpOnly; Path=/",
                 r.headers().get("Set-Cookie"));

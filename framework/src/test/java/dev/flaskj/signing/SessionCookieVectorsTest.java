@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The golden cookies of flask-behaviour.md §8.3 (SECRET_KEY "dev", timestamp 1700000000), both directions. */
+/** Session cookies printed by Flask 3.1.3 (SECRET_KEY "dev", timestamp 1700000000), both directions. */
 class SessionCookieVectorsTest {
     private static final long TIMESTAMP = 1_700_000_000L;
     private static final long MAX_AGE = 31L * 24 * 3600;

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** itsdangerous's Signer with Flask's settings (flask-behaviour.md §8.1, §8.3). */
+/** itsdangerous's Signer with Flask's settings. */
 class SignerTest {
     private static final String MESSAGE = "eyJ1c2VybmFtZSI6ImFsaWNlIn0.ZVPxAA";
 

@@ -51,6 +51,22 @@ class ServletFakesTest {
         assertEquals("b", req.getCookies()[1].getName());
     }
 
+    // getDateHeader reads the three HTTP date forms (RFC 9110 §5.6.7), as the container does.
+    @Test
+    void dateHeadersInEveryHttpDateForm() {
+        FakeHttpServletRequest req = new FakeHttpServletRequest("GET", "/");
+        req.addHeader("A", "Sun, 06 Nov 1994 08:49:37 GMT");
+        req.addHeader("B", "Sunday, 06-Nov-94 08:49:37 GMT");
+        req.addHeader("C", "Sun Nov  6 08:49:37 1994");
+        req.addHeader("D", "soon");
+        long want = java.time.Instant.parse("1994-11-06T08:49:37Z").toEpochMilli();
+        assertEquals(want, req.getDateHeader("A"));
+        assertEquals(want, req.getDateHeader("B"));
+        assertEquals(want, req.getDateHeader("C"));
+        assertEquals(-1, req.getDateHeader("E"));
+        assertThrows(IllegalArgumentException.class, () -> req.getDateHeader("D"));
+    }
+
     @Test
     void bodyIsReadOnceThroughEitherStreamOrReader() throws IOException {
         FakeHttpServletRequest req = new FakeHttpServletRequest("POST", "/");

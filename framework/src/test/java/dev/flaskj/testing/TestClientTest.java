@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The test client's own mechanics: cookie jar, redirects, and how requests are built (flask-behaviour.md §14). */
+/** The test client's own mechanics: cookie jar, redirects, and how requests are built. */
 class TestClientTest {
 
     private static Flask appWithEcho() {
@@ -107,6 +107,30 @@ class TestClientTest {
 
         assertNull(client.getCookie("a"));
         assertEquals("none", client.get("/show").text());
+    }
+
+    // Werkzeug's Client.set_cookie quotes with dump_cookie: 0x1A-0x1F stay as they are, ';' becomes \073.
+    @Test
+    void setCookieQuotesTheValueAsSetCookieHeadersDo() {
+        Flask app = new Flask("quote");
+        app.addUrlRule("/raw", "raw", args -> request().headers().get("Cookie"));
+        app.addUrlRule("/value", "value", args -> request().cookies().get("a", "none"));
+        TestClient client = app.testClient();
+        client.setCookie("a", "x\u001ay;z");
+        assertEquals("a=\"x\u001ay\\073z\"", client.get("/raw").text());
+        assertEquals("x\u001ay;z", client.get("/value").text());
+    }
+
+    // Werkzeug's test cookie jar reads Expires with parse_date, so an RFC 850 date in the past deletes too.
+    @Test
+    void expiresInRfc850FormDeletesTheCookie() {
+        Flask app = new Flask("expire850");
+        app.addUrlRule("/delete", "delete",
+                args -> withSetCookie("a=gone; Expires=Sunday, 06-Nov-94 08:49:37 GMT; Path=/"));
+        TestClient client = app.testClient();
+        client.setCookie("a", "1");
+        client.get("/delete");
+        assertNull(client.getCookie("a"));
     }
 
     @Test

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code app.testRequestContext(...)}: routing runs, views and hooks do not (flask-behaviour.md §11.1). */
+/** {@code app.testRequestContext(...)}: routing runs, views and hooks do not. */
 @SuppressWarnings("try") // the contexts are used for their effect on request(), as Flask's `with` blocks
 class TestRequestContextTest {
     private final List<String> hooks = new ArrayList<>();

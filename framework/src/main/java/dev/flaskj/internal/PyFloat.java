@@ -1,31 +1,54 @@
-package dev.flaskj.json;
+package dev.flaskj.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Python's {@code repr(float)} as {@code json.dumps} writes it: the shortest digits that read back as the same
- * double, fixed notation for decimal exponents -4..16 and {@code 1e+16} style outside.
+ * Python's {@code repr(float)}, the one copy for routing (URLs, messages) and JSON ({@code json.dumps}): the
+ * shortest digits that read back as the same double, fixed notation for decimal exponents -4..16 ({@code 0.0001},
+ * {@code 1000000000000000.0}) and {@code 1e+16} / {@code 1e-05} style outside it.
  *
  * <p>JDK 17's {@code Double.toString} is not always the shortest (it writes {@code 2.0000000000000002E23} for
- * {@code 2e+23}), so the digits are searched for with {@link BigDecimal}: the smallest precision at which a
- * neighbour of the exact value reads back as the same double. Round-trip success is monotonic in the precision,
- * so a binary search over 1..17 digits is enough.
+ * {@code 2e+23}, {@code 4.9E-324} for {@code 5e-324}), so the digits are searched for with {@link BigDecimal}: the
+ * smallest precision at which a neighbour of the exact value reads back as the same double. Round-trip success is
+ * monotonic in the precision, so a binary search over 1..17 digits is enough.
+ * <pre>{@code
+ * PyFloat.repr(2e23);        // "2e+23"
+ * PyFloat.repr(1e16);        // "1e+16"
+ * PyFloat.repr(1e-7);        // "1e-07"
+ * PyFloat.repr(-0.0);        // "-0.0"
+ * PyFloat.repr(Double.NaN);  // "nan"
+ * }</pre>
  */
-final class FloatRepr {
+public final class PyFloat {
     private static final int MAX_DIGITS = 17;
 
-    private FloatRepr() {}
+    private PyFloat() {}
 
-    /** The JSON text of {@code d}, as Python's {@code json.dumps} writes it (NaN and infinities included). */
-    static String json(double d) {
+    /** Python's {@code repr(d)}: {@code inf}, {@code -inf} and {@code nan} for the non-finite values. */
+    public static String repr(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        return finite(d);
+    }
+
+    /** The text of {@code d} as Python's {@code json.dumps} writes it: {@code NaN}, {@code Infinity} else repr. */
+    public static String json(double d) {
         if (Double.isNaN(d)) {
             return "NaN";
         }
         if (Double.isInfinite(d)) {
             return d > 0 ? "Infinity" : "-Infinity";
         }
+        return finite(d);
+    }
+
+    private static String finite(double d) {
         if (d == 0) {
             return Double.doubleToRawLongBits(d) < 0 ? "-0.0" : "0.0";
         }
