@@ -25,7 +25,13 @@ final class DebugRequestSection {
     static void append(StringBuilder html, Request request) {
         html.append("<h2>Request</h2>\n<table class=request>\n");
         row(html, "Method", request.method());
-        row(html, "URL", request.baseUrl());
+        String url;
+        try {
+            url = request.baseUrl();
+        } catch (dev.flaskj.exceptions.BadRequest untrustedHost) {
+            url = request.scriptRoot() + request.path(); // the Host header was refused: show no host at all
+        }
+        row(html, "URL", url);
         row(html, "Endpoint", request.endpoint() == null ? "(no URL rule matched)" : request.endpoint());
         if (request.endpoint() != null) {
             for (Map.Entry<String, Object> e : request.viewArgs().asMap().entrySet()) {

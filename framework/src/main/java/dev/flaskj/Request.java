@@ -11,6 +11,7 @@ import dev.flaskj.http.FormLimits;
 import dev.flaskj.http.FormParser;
 import dev.flaskj.http.HeaderValues;
 import dev.flaskj.http.Headers;
+import dev.flaskj.http.Hosts;
 import dev.flaskj.http.MultiDict;
 import dev.flaskj.http.ParsedForm;
 import dev.flaskj.http.Range;
@@ -53,6 +54,7 @@ public final class Request {
     private final String method;
     private final String scriptRoot;
     private final String path;
+    private String host;
 
     private MultiDict<String> args;
     private Headers headers;
@@ -149,16 +151,25 @@ public final class Request {
         return raw.getScheme();
     }
 
-    /** The {@code Host} header (with port when the client sent one), or the server name and port. */
+    /**
+     * The host the request was made to, {@code name[:port]}, the port left out when it is the scheme's default
+     * (Werkzeug: {@code request.host}): the {@code Host} header (after {@code ProxyFix}, the forwarded host), or the
+     * server's name and port when the client sent none. Every URL flaskj builds from the request ({@code urlFor}
+     * with {@code _external}, slash redirects, {@link #url()}) uses this value.
+     *
+     * @throws dev.flaskj.exceptions.BadRequest 400 when config {@code TRUSTED_HOSTS} is set and the host matches no
+     *     entry ({@code Host 'evil.example' is not trusted.}), or when the value is not a well-formed host name,
+     *     IP address and port; the check runs before routing, so such a request never reaches a view
+     */
     public String host() {
-        String host = raw.getHeader("Host");
-        if (host != null && !host.isEmpty()) {
-            return host;
+        String h = host;
+        if (h == null) {
+            Object trusted = app == null ? null : app.config().get("TRUSTED_HOSTS");
+            h = Hosts.requestHost(scheme(), raw.getHeader("Host"), raw.getServerName(), raw.getServerPort(),
+                    Hosts.trustedList(trusted));
+            host = h; // only a good answer is kept: a bad host fails every time it is asked for, as in Werkzeug
         }
-        int port = raw.getServerPort();
-        boolean defaultPort = port <= 0 || (port == 80 && "http".equals(scheme()))
-                || (port == 443 && "https".equals(scheme()));
-        return raw.getServerName() + (defaultPort ? "" : ":" + port);
+        return h;
     }
 
     /** {@code scheme://host/} (Werkzeug: {@code host_url}). */

@@ -1,5 +1,6 @@
 package dev.flaskj;
 
+import dev.flaskj.exceptions.BadRequest;
 import dev.flaskj.exceptions.MethodNotAllowed;
 import dev.flaskj.exceptions.NotFound;
 import dev.flaskj.exceptions.RequestRedirect;
@@ -63,6 +64,18 @@ public final class RequestContext implements AutoCloseable {
      */
     private void match() {
         app.freezeOnFirstRequest();
+        try {
+            request.host(); // Flask 3.1 checks TRUSTED_HOSTS as it binds the URL adapter, before matching
+        } catch (BadRequest untrusted) {
+            request.setRoutingException(untrusted);
+            return;
+        }
+        if (hasDotSegmentInRequestPath(request.path())) {
+            // The container maps filters and security constraints on the path with these segments resolved
+            // (/admin/../x is /x to it): routing the unresolved path could run a view no guard was asked about.
+            request.setRoutingException(NotFound.fromRouting());
+            return;
+        }
         MatchResult result = app.urlMap().match(request.path(), request.method());
         if (result instanceof MatchResult.Matched m) {
             request.setMatch(m.rule(), m.arguments());
@@ -88,6 +101,32 @@ public final class RequestContext implements AutoCloseable {
                     || segment.equalsIgnoreCase("%2e%2e") || segment.equalsIgnoreCase(".%2e")
                     || segment.equalsIgnoreCase("%2e.")) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a decoded request path has a segment that a container resolves as {@code .} or {@code ..}: segments
+     * split at {@code /} and at {@code \\} (which some containers and proxies treat as a separator), each with
+     * its {@code ;} path parameters removed ({@code ..;x} is {@code ..} to Tomcat and Jetty). Linear in the length.
+     */
+    static boolean hasDotSegmentInRequestPath(String path) {
+        int n = path.length();
+        int start = 0;
+        int semi = -1;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? path.charAt(i) : '/';
+            if (c == ';' && semi < 0) {
+                semi = i;
+            } else if (c == '/' || c == '\\') {
+                int len = (semi >= 0 ? semi : i) - start;
+                if ((len == 1 && path.charAt(start) == '.')
+                        || (len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+                    return true;
+                }
+                start = i + 1;
+                semi = -1;
             }
         }
         return false;

@@ -26,7 +26,9 @@ import java.io.IOException;
  * }</pre>
  * Each init-param ({@code x_for}, {@code x_proto}, {@code x_host}, {@code x_port}, {@code x_prefix}; defaults
  * 1, 1, 0, 0, 0 as in Werkzeug) is the number of proxies trusted to set that header: the value is taken that many
- * entries from the right of the comma-separated header, and a header with fewer entries is ignored. Only install it
+ * entries from the right of the comma-separated header, and a header with fewer entries is ignored. A header sent
+ * as several lines counts as one list, the lines joined in order, so a proxy that appends a line is handled like
+ * one that extends the existing line. Only install it
  * behind proxies that set these headers, or clients can forge their address and your URLs.
  * {@code X-Forwarded-Prefix} replaces the context path in generated URLs, as it replaces {@code SCRIPT_NAME}.
  */
@@ -87,12 +89,33 @@ public class ProxyFix implements Filter {
     /** The request as the client saw it, or {@code request} itself when no trusted header is present. */
     HttpServletRequest forwarded(HttpServletRequest request) {
         ForwardedRequest.Values v = new ForwardedRequest.Values(
-                trusted(xFor, request.getHeader("X-Forwarded-For")),
-                trusted(xProto, request.getHeader("X-Forwarded-Proto")),
-                trusted(xHost, request.getHeader("X-Forwarded-Host")),
-                trusted(xPort, request.getHeader("X-Forwarded-Port")),
-                trusted(xPrefix, request.getHeader("X-Forwarded-Prefix")));
+                trusted(xFor, joined(request, "X-Forwarded-For")),
+                trusted(xProto, joined(request, "X-Forwarded-Proto")),
+                trusted(xHost, joined(request, "X-Forwarded-Host")),
+                trusted(xPort, joined(request, "X-Forwarded-Port")),
+                trusted(xPrefix, joined(request, "X-Forwarded-Prefix")));
         return v.isEmpty() ? request : new ForwardedRequest(request, v);
+    }
+
+    /**
+     * Every line of a header joined with {@code ","}, as a WSGI server presents a repeated header; null when absent.
+     * A proxy that appends its own line (rather than extending the client's) leaves a forged client line first, so
+     * reading only the first line would let the client choose its address, scheme and host.
+     */
+    static String joined(HttpServletRequest request, String name) {
+        java.util.Enumeration<String> lines = request.getHeaders(name);
+        if (lines == null || !lines.hasMoreElements()) {
+            return request.getHeader(name);
+        }
+        String first = lines.nextElement();
+        if (!lines.hasMoreElements()) {
+            return first;
+        }
+        StringBuilder all = new StringBuilder(first);
+        while (lines.hasMoreElements()) {
+            all.append(',').append(lines.nextElement());
+        }
+        return all.toString();
     }
 
     /** Werkzeug's _get_real_value: the {@code trusted}-th value from the right, or null. */

@@ -23,6 +23,15 @@ final class TestWebapps {
     /** As {@link #build(Class, Map)}, plus {@code files} (relative path → text) written into the webapp. */
     static Path build(Class<?> appClass, Map<String, String> contextParams, Map<String, String> files)
             throws IOException {
+        return build(appClass, contextParams, files, "");
+    }
+
+    /**
+     * As {@link #build(Class, Map, Map)}, with {@code webXml} (filters, their mappings, security constraints) put
+     * into {@code web.xml} before flaskj's filter, so that its filter mappings run first.
+     */
+    static Path build(Class<?> appClass, Map<String, String> contextParams, Map<String, String> files, String webXml)
+            throws IOException {
         Path dir = Containers.explode(Containers.exampleWar(), appClass.getSimpleName());
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path target = dir.resolve(f.getKey());
@@ -45,14 +54,14 @@ final class TestWebapps {
         Files.writeString(dir.resolve("WEB-INF/web.xml"), """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                %s  <filter>
+                %s%s  <filter>
                     <filter-name>flask</filter-name>
                     <filter-class>dev.flaskj.FlaskFilter</filter-class>
                     <init-param><param-name>app</param-name><param-value>%s</param-value></init-param>
                   </filter>
                   <filter-mapping><filter-name>flask</filter-name><url-pattern>/*</url-pattern></filter-mapping>
                 </web-app>
-                """.formatted(params, appClass.getName()));
+                """.formatted(params, webXml, appClass.getName()));
         return dir;
     }
 
