@@ -587,8 +587,9 @@ public class Flask extends Scaffold {
             throw new IllegalArgumentException("View function mapping is overwriting an existing endpoint"
                     + " function: " + endpoint);
         }
-        boolean autoOptions = options.isProvideAutomaticOptions()
-                && config.getBoolean("PROVIDE_AUTOMATIC_OPTIONS", true);
+        Boolean explicitOptions = options.provideAutomaticOptionsOrNull(); // given: it wins over config, as in Flask
+        boolean autoOptions = explicitOptions != null ? explicitOptions
+                : config.getBoolean("PROVIDE_AUTOMATIC_OPTIONS", true);
         Rule added = urlMap.add(new RuleSpec(rule, endpoint, options.methodList(), options.defaultValues(),
                 options.isStrictSlashes(), true, autoOptions));
         if (view instanceof ViewBinder.BoundView bound) {

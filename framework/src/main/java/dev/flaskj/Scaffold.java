@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What an app and a blueprint have in common: registering views, hooks and error handlers
@@ -33,10 +34,59 @@ public abstract class Scaffold {
                 methods.length == 0 ? new String[] {"GET"} : methods));
     }
 
-    /** Registers {@code view} for {@code rule} with methods, defaults and slash handling from {@code options}. */
+    /**
+     * Registers {@code view} for {@code rule} with methods, defaults, slash handling and decorators from
+     * {@code options}; the decorators wrap the view once, here, and the wrapped view keeps {@code endpoint}.
+     */
     public final void addUrlRule(String rule, String endpoint, View view, RuleOptions options) {
-        onRule(Objects.requireNonNull(rule, "rule == null"), Objects.requireNonNull(endpoint, "endpoint == null"),
-                Objects.requireNonNull(view, "view == null"), Objects.requireNonNull(options, "options == null"));
+        Objects.requireNonNull(rule, "rule == null");
+        Objects.requireNonNull(endpoint, "endpoint == null");
+        Objects.requireNonNull(view, "view == null");
+        Objects.requireNonNull(options, "options == null");
+        onRule(rule, endpoint, Decorators.apply(view, options.decoratorList(), "the view of endpoint '" + endpoint
+                + "'"), options);
+    }
+
+    /**
+     * Registers a class-based view (Flask: {@code add_url_rule(rule, view_func=V.as_view(endpoint))}) that serves
+     * every request with this one instance (Flask's {@code init_every_request = False}), so it must be stateless
+     * or thread-safe. The rule allows the methods of its handlers; see {@link MethodView}.
+     *
+     * @throws IllegalArgumentException naming the class, method and fix when the class has no handler, a handler
+     *     is not public, or a handler's parameters do not match the rule's variables
+     */
+    public final void addUrlRule(String rule, String endpoint, MethodView view) {
+        addUrlRule(rule, endpoint, view, RuleOptions.defaultOptions());
+    }
+
+    /**
+     * {@link #addUrlRule(String, String, MethodView)} with defaults, slash handling, decorators (wrapping the
+     * class's own) and, if given, methods (replacing the handlers' list) from {@code options}.
+     */
+    public final void addUrlRule(String rule, String endpoint, MethodView view, RuleOptions options) {
+        register(rule, endpoint, MethodView.register(view, Objects.requireNonNull(options, "options == null")),
+                options);
+    }
+
+    /**
+     * Registers a class-based view made anew for each request by {@code factory} (Flask's default
+     * {@code init_every_request}), e.g. {@code addUrlRule("/counter", "counter", CounterApi::new)}; instances may
+     * then keep per-request state in fields. {@code factory} is called once now, to learn the class, and must
+     * always return that class.
+     */
+    public final void addUrlRule(String rule, String endpoint, Supplier<? extends MethodView> factory) {
+        addUrlRule(rule, endpoint, factory, RuleOptions.defaultOptions());
+    }
+
+    /** {@link #addUrlRule(String, String, Supplier)} with {@code options}, as for a single instance. */
+    public final void addUrlRule(String rule, String endpoint, Supplier<? extends MethodView> factory,
+                                 RuleOptions options) {
+        register(rule, endpoint, MethodView.register(factory, Objects.requireNonNull(options, "options == null")),
+                options);
+    }
+
+    private void register(String rule, String endpoint, MethodView.Registration r, RuleOptions options) {
+        addUrlRule(rule, endpoint, r.view(), options.withMethods(r.methods().toArray(String[]::new)));
     }
 
     /** Runs {@code f} before each request; a non-null result short-circuits (Flask: {@code before_request}). */

@@ -45,10 +45,14 @@ final class ViewBinder {
     }
 
     private static void bindMethod(Scaffold target, Object instance, Method m, Class<?> framework) {
-        Route[] routes = m.getAnnotationsByType(Route.class);
-        if (routes.length > 0) {
+        List<RouteSpec> routes = routes(m);
+        List<Class<? extends ViewDecorator>> decorators = Decorators.declaredOn(m);
+        if (!routes.isEmpty()) {
             rejectFrameworkOverride(m, framework);
-            bindRoutes(target, instance, m, routes);
+            bindRoutes(target, instance, m, routes, decorators);
+        } else if (!decorators.isEmpty()) {
+            throw startupError(m, "has @Decorate (or an annotation carrying it) but is not a view; add @Route,"
+                    + " @Get, @Post, @Put, @Patch or @Delete, or remove the decorator");
         }
         if (m.isAnnotationPresent(BeforeRequest.class)) {
             requireParams(m, "@BeforeRequest", 0);
@@ -156,7 +160,80 @@ final class ViewBinder {
         }
     }
 
-    private static void bindRoutes(Scaffold target, Object instance, Method m, Route[] routes) {
+    /** One rule of a view: a {@link Route} or one of its method shortcuts. */
+    private record RouteSpec(String value, String[] methods, String endpoint, String[] defaults,
+                             boolean strictSlashes) {}
+
+    /**
+     * The rules of a method in annotation order: {@code @Route}s and the shortcuts {@code @Get} ... {@code @Patch}
+     * (each repeated one in its container's place).
+     */
+    private static List<RouteSpec> routes(Method m) {
+        List<RouteSpec> out = new ArrayList<>();
+        for (java.lang.annotation.Annotation a : m.getDeclaredAnnotations()) {
+            if (a instanceof Route r) {
+                out.add(new RouteSpec(r.value(), r.methods(), r.endpoint(), r.defaults(), r.strictSlashes()));
+            } else if (a instanceof Routes rs) {
+                for (Route r : rs.value()) {
+                    out.add(new RouteSpec(r.value(), r.methods(), r.endpoint(), r.defaults(), r.strictSlashes()));
+                }
+            } else if (a instanceof Get g) {
+                out.add(shortcut("GET", g.value(), g.endpoint(), g.defaults(), g.strictSlashes()));
+            } else if (a instanceof Gets gs) {
+                for (Get g : gs.value()) {
+                    out.add(shortcut("GET", g.value(), g.endpoint(), g.defaults(), g.strictSlashes()));
+                }
+            } else if (a instanceof Post p) {
+                out.add(shortcut("POST", p.value(), p.endpoint(), p.defaults(), p.strictSlashes()));
+            } else if (a instanceof Posts ps) {
+                for (Post p : ps.value()) {
+                    out.add(shortcut("POST", p.value(), p.endpoint(), p.defaults(), p.strictSlashes()));
+                }
+            } else if (a instanceof Put p) {
+                out.add(shortcut("PUT", p.value(), p.endpoint(), p.defaults(), p.strictSlashes()));
+            } else if (a instanceof Puts ps) {
+                for (Put p : ps.value()) {
+                    out.add(shortcut("PUT", p.value(), p.endpoint(), p.defaults(), p.strictSlashes()));
+                }
+            } else if (a instanceof Delete d) {
+                out.add(shortcut("DELETE", d.value(), d.endpoint(), d.defaults(), d.strictSlashes()));
+            } else if (a instanceof Deletes ds) {
+                for (Delete d : ds.value()) {
+                    out.add(shortcut("DELETE", d.value(), d.endpoint(), d.defaults(), d.strictSlashes()));
+                }
+            } else if (a instanceof Patch p) {
+                out.add(shortcut("PATCH", p.value(), p.endpoint(), p.defaults(), p.strictSlashes()));
+            } else if (a instanceof Patches ps) {
+                for (Patch p : ps.value()) {
+                    out.add(shortcut("PATCH", p.value(), p.endpoint(), p.defaults(), p.strictSlashes()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static RouteSpec shortcut(String method, String value, String endpoint, String[] defaults,
+                                      boolean strictSlashes) {
+        return new RouteSpec(value, new String[] {method}, endpoint, defaults, strictSlashes);
+    }
+
+    private static void bindRoutes(Scaffold target, Object instance, Method m, List<RouteSpec> routes,
+                                   List<Class<? extends ViewDecorator>> decoratorTypes) {
+        Parameter[] params = checkParameters(m);
+        String where = describe(m);
+        // Decorated once for all of the method's rules: one view object, so its rules share the endpoint.
+        View view = Decorators.apply(view(instance, m, params), Decorators.instantiate(decoratorTypes, where), where);
+        for (RouteSpec route : routes) {
+            Map<String, Object> defaults = parseDefaults(m, route);
+            String endpoint = route.endpoint().isEmpty() ? m.getName() : route.endpoint();
+            RuleOptions options = RuleOptions.methods(route.methods()).defaults(defaults)
+                    .strictSlashes(route.strictSlashes());
+            target.addUrlRule(route.value(), endpoint, view, options);
+        }
+    }
+
+    /** The method's parameters, after checking that URL values can bind to them by name. */
+    private static Parameter[] checkParameters(Method m) {
         Parameter[] params = m.getParameters();
         for (Parameter p : params) {
             if (!p.isNamePresent()) {
@@ -169,17 +246,10 @@ final class ViewBinder {
                         + " float/Float, UUID or Object");
             }
         }
-        View view = view(instance, m, params);
-        for (Route route : routes) {
-            Map<String, Object> defaults = parseDefaults(m, route);
-            String endpoint = route.endpoint().isEmpty() ? m.getName() : route.endpoint();
-            RuleOptions options = RuleOptions.methods(route.methods()).defaults(defaults)
-                    .strictSlashes(route.strictSlashes());
-            target.addUrlRule(route.value(), endpoint, view, options);
-        }
+        return params;
     }
 
-    private static Map<String, Object> parseDefaults(Method m, Route route) {
+    private static Map<String, Object> parseDefaults(Method m, RouteSpec route) {
         Map<String, Object> defaults = new LinkedHashMap<>();
         for (String d : route.defaults()) {
             int eq = d.indexOf('=');
@@ -202,7 +272,7 @@ final class ViewBinder {
             Parameter p = parameter(params, var);
             if (p == null) {
                 throw startupError(m, "rule '" + rule + "' has variable '" + var + "' but the method has no"
-                        + " parameter named '" + var + "'");
+                        + " parameter named '" + var + "'; add one");
             }
             if (rule.arguments().contains(var) && !rule.converter(var).accepts(p.getType())) {
                 throw startupError(m, "rule '" + rule + "' variable '" + var + "' is converted to "
@@ -213,7 +283,8 @@ final class ViewBinder {
         for (Parameter p : params) {
             if (!provided.contains(p.getName())) {
                 throw startupError(m, "parameter '" + p.getName() + "' is not a variable (or default) of rule '"
-                        + rule + "'");
+                        + rule + "'; add <" + p.getName() + "> to the rule or a default for it, or remove the"
+                        + " parameter");
             }
         }
     }
@@ -252,12 +323,8 @@ final class ViewBinder {
 
     private static View view(Object instance, Method m, Parameter[] params) {
         MethodHandle h = handle(instance, m);
-        String[] names = new String[params.length];
-        Class<?>[] types = new Class<?>[params.length];
-        for (int i = 0; i < params.length; i++) {
-            names[i] = params[i].getName();
-            types[i] = target(params[i].getType());
-        }
+        String[] names = names(params);
+        Class<?>[] types = targets(params);
         return new BoundView() {
             @Override
             public void check(Rule rule) {
@@ -266,18 +333,95 @@ final class ViewBinder {
 
             @Override
             public Object handle(ViewArgs args) throws Exception {
-            Object[] values = new Object[names.length];
-            for (int i = 0; i < names.length; i++) {
-                try {
-                    values[i] = Coercion.to(types[i], args.get(names[i]));
-                } catch (ArithmeticException | IllegalArgumentException e) {
-                    // e.g. a 30-digit number for an int parameter: the URL names nothing this view can serve
-                    throw new dev.flaskj.exceptions.NotFound();
-                }
-            }
-            return invoke(h, values);
+                return invoke(h, arguments(names, types, args));
             }
         };
+    }
+
+    private static String[] names(Parameter[] params) {
+        String[] names = new String[params.length];
+        for (int i = 0; i < params.length; i++) {
+            names[i] = params[i].getName();
+        }
+        return names;
+    }
+
+    private static Class<?>[] targets(Parameter[] params) {
+        Class<?>[] types = new Class<?>[params.length];
+        for (int i = 0; i < params.length; i++) {
+            types[i] = target(params[i].getType());
+        }
+        return types;
+    }
+
+    /** The URL values for the parameters, each converted to its parameter's type. */
+    private static Object[] arguments(String[] names, Class<?>[] types, ViewArgs args) {
+        Object[] values = new Object[names.length];
+        for (int i = 0; i < names.length; i++) {
+            try {
+                values[i] = Coercion.to(types[i], args.get(names[i]));
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                // e.g. a 30-digit number for an int parameter: the URL names nothing this view can serve
+                throw new dev.flaskj.exceptions.NotFound();
+            }
+        }
+        return values;
+    }
+
+    /**
+     * A method whose parameters bind like a view's, called on an instance given per call: a {@link MethodView}'s
+     * handler, whose instance may be new for each request.
+     */
+    static final class Handler {
+        private final Method method;
+        private final Parameter[] params;
+        private final String[] names;
+        private final Class<?>[] types;
+        private final MethodHandle handle; // (Object instance, Object[] args) -> Object
+
+        private Handler(Method method) {
+            this.method = method;
+            this.params = checkParameters(method);
+            this.names = names(params);
+            this.types = targets(params);
+            try {
+                method.setAccessible(true);
+                this.handle = MethodHandles.lookup().unreflect(method)
+                        .asSpreader(Object[].class, method.getParameterCount())
+                        .asType(MethodType.methodType(Object.class, Object.class, Object[].class));
+            } catch (IllegalAccessException | RuntimeException e) {
+                throw startupError(method, "cannot be called by flaskj: " + e.getMessage());
+            }
+        }
+
+        /**
+         * The handler for {@code m}.
+         *
+         * @throws IllegalArgumentException naming the method when a parameter cannot bind
+         */
+        static Handler of(Method m) {
+            return new Handler(m);
+        }
+
+        Method method() {
+            return method;
+        }
+
+        /** Checks the parameters against a rule, as a view's are. */
+        void check(Rule rule) {
+            checkSignature(method, rule, params);
+        }
+
+        Object call(Object instance, ViewArgs args) throws Exception {
+            Object[] values = arguments(names, types, args);
+            try {
+                return (Object) handle.invokeExact(instance, values);
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
     }
 
     /** A view made from an annotated method; it checks its signature against each rule it is registered for. */
@@ -307,9 +451,13 @@ final class ViewBinder {
         }
     }
 
-    private static IllegalArgumentException startupError(Method m, String problem) {
-        return new IllegalArgumentException(m.getDeclaringClass().getName() + "." + m.getName() + "("
-                + paramList(m) + "): " + problem);
+    static IllegalArgumentException startupError(Method m, String problem) {
+        return new IllegalArgumentException(describe(m) + ": " + problem);
+    }
+
+    /** {@code com.example.App.show(int)}: how startup errors name a method. */
+    static String describe(Method m) {
+        return m.getDeclaringClass().getName() + "." + m.getName() + "(" + paramList(m) + ")";
     }
 
     private static String paramList(Method m) {

@@ -3,6 +3,8 @@ package com.example.flaskr;
 import dev.flaskj.Blueprint;
 import dev.flaskj.Response;
 import dev.flaskj.Route;
+import dev.flaskj.View;
+import dev.flaskj.ViewDecorator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -119,15 +121,15 @@ public final class Auth extends Blueprint {
     }
 
     /**
-     * Sends anonymous visitors to the login page (Flask tutorial: the {@code login_required} decorator); call it
-     * first in a view.
+     * The view decorator behind {@link LoginRequired} (Flask tutorial: {@code login_required}): with no user in
+     * {@code g()} it answers a redirect to {@code auth.login} and the view does not run; otherwise the view runs
+     * with its URL arguments unchanged.
      */
-    static User loginRequired() {
-        User user = currentUser();
-        if (user == null) {
-            throw abort(redirect(urlFor("auth.login")));
+    static final class LoginRequiredDecorator implements ViewDecorator {
+        @Override
+        public View decorate(View view) {
+            return args -> currentUser() == null ? redirect(urlFor("auth.login")) : view.handle(args);
         }
-        return user;
     }
 
     private static User findById(int id) throws SQLException {

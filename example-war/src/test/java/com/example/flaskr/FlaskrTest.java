@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.ExampleApps;
 import com.example.Hello;
+import dev.flaskj.Blueprint;
+import dev.flaskj.Flask;
+import dev.flaskj.Get;
 import dev.flaskj.cli.CliResult;
 import dev.flaskj.testing.TestClient;
 import dev.flaskj.testing.TestResponse;
@@ -94,6 +97,44 @@ class FlaskrTest {
                 .contains("Title is required."));
         client.get("/flaskr/auth/logout");
         assertEquals("/myapplication/flaskr/auth/login", client.get("/flaskr/create").location());
+    }
+
+    /** A view of the test's own, behind Flaskr's real {@code @LoginRequired}, with a URL argument. */
+    public static final class Members extends Blueprint {
+        public Members() {
+            super("members", "/members");
+        }
+
+        @Get("/<int:page>")
+        @LoginRequired
+        String page(int page) {
+            return "page " + page + " for " + Auth.currentUser().username() + " at " + request().endpoint();
+        }
+    }
+
+    @Test
+    void loginRequiredRedirectsAnonymousVisitorsToTheLoginAndLetsUsersThroughWithTheirArguments() {
+        Flask app = ExampleApps.create(dataDir);
+        app.registerBlueprint(new Members());
+        TestClient client = app.testClient();
+        client.setContextPath("/myapplication");
+        TestResponse anonymous = client.get("/members/3");
+        assertEquals(302, anonymous.status());
+        assertEquals("/myapplication/flaskr/auth/login", anonymous.location());
+        registerAndLogIn(client, "erin");
+        assertEquals("page 3 for erin at members.page", client.get("/members/3").text());
+    }
+
+    @Test
+    void loginRequiredRunsBeforeTheViewSoAnonymousWritesChangeNothing() {
+        TestClient alice = client();
+        registerAndLogIn(alice, "alice");
+        alice.post("/flaskr/create", Map.of("title", "stays", "body", "b"));
+        TestClient anonymous = client();
+        // the view would answer 403 (not the author) or 404 (no post): the decorator answers first
+        assertEquals("/myapplication/flaskr/auth/login", anonymous.post("/flaskr/1/delete").location());
+        assertEquals("/myapplication/flaskr/auth/login", anonymous.get("/flaskr/99/update").location());
+        assertTrue(anonymous.get("/flaskr/").text().contains("stays"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.flaskj.json.JsonDecodeException;
 import dev.flaskj.json.TaggedJson;
 import dev.flaskj.json.TestMarkup;
 import dev.flaskj.json.Tuple;
+import dev.flaskj.support.RealFlask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -164,13 +165,7 @@ class FlaskDifferentialTest {
     }
 
     private static String runPython(Path script, String input) throws IOException, InterruptedException {
-        List<String> candidates = new ArrayList<>();
-        String configured = System.getenv("FLASKJ_PYTHON");
-        if (configured != null && !configured.isBlank()) {
-            candidates.add(configured);
-        } else {
-            candidates.addAll(List.of("python3", "/usr/bin/python3"));
-        }
+        List<String> candidates = RealFlask.interpreters();
         List<String> failures = new ArrayList<>();
         for (String python : candidates) {
             Process process;
@@ -197,8 +192,7 @@ class FlaskDifferentialTest {
             assertEquals(0, process.exitValue(), python + " failed: " + new String(stderr, StandardCharsets.UTF_8));
             return new String(stdout, StandardCharsets.UTF_8);
         }
-        return fail("No Python interpreter with Flask found; install it (apt-get install python3-flask) or point "
-                + "FLASKJ_PYTHON at a python that can import flask. Tried: " + failures);
+        return fail(RealFlask.noInterpreter(failures));
     }
 
     private static Map<String, Object> map(Object... pairs) {

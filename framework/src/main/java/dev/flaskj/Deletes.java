@@ -1,0 +1,16 @@
+package dev.flaskj;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The container of repeated {@link Delete} annotations; write {@code @Delete} twice instead of using it. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Deletes {
+    /** The repeated rules. */
+    Delete[] value();
+}
