@@ -35,6 +35,12 @@ final class Dispatcher {
 
     void handle(HttpServletRequest req, HttpServletResponse res, FilterChain passThrough)
             throws IOException, ServletException {
+        handle(req, res, passThrough, null);
+    }
+
+    /** {@link #handle}, recording the request's contexts in {@code keep} before they are popped (the test client). */
+    void handle(HttpServletRequest req, HttpServletResponse res, FilterChain passThrough, KeptContext keep)
+            throws IOException, ServletException {
         RequestContext ctx = new RequestContext(app, req, res);
         Throwable error = null;
         ctx.push();
@@ -54,6 +60,9 @@ final class Dispatcher {
             }
             write(ctx.request(), response, res);
         } finally {
+            if (keep != null) {
+                keep.capture(ctx);
+            }
             ctx.pop(error);
         }
     }
@@ -62,6 +71,9 @@ final class Dispatcher {
     private Response fullDispatch(RequestContext ctx) throws Exception {
         Object rv;
         try {
+            if (Signals.REQUEST_STARTED.hasReceivers(app)) {
+                Signals.REQUEST_STARTED.send(app, new Signals.RequestStarted(app));
+            }
             rv = preprocess(ctx);
             if (rv == null) {
                 rv = dispatch(ctx.request());
@@ -139,6 +151,9 @@ final class Dispatcher {
 
     /** Flask's handle_exception: propagate (testing, debug) or log and answer 500. */
     private Response handleException(RequestContext ctx, Throwable e) throws IOException, ServletException {
+        if (Signals.GOT_REQUEST_EXCEPTION.hasReceivers(app)) {
+            Signals.GOT_REQUEST_EXCEPTION.send(app, new Signals.GotRequestException(app, e));
+        }
         Boolean propagate = app.config().getFlag("PROPAGATE_EXCEPTIONS");
         if (propagate == null ? app.testing() || app.debug() : propagate) {
             if (app.debug() && !app.testing()) {
@@ -172,7 +187,12 @@ final class Dispatcher {
     private Response finalizeRequest(RequestContext ctx, Object rv, boolean fromErrorHandler) throws Exception {
         Response response = app.toResponse(rv);
         try {
-            return processResponse(ctx, response);
+            response = processResponse(ctx, response);
+            if (Signals.REQUEST_FINISHED.hasReceivers(app)) {
+                // Inside the try, as in Flask: a listener's error on the error path is logged, not raised.
+                Signals.REQUEST_FINISHED.send(app, new Signals.RequestFinished(app, response));
+            }
+            return response;
         } catch (Exception e) {
             if (!fromErrorHandler) {
                 throw e;

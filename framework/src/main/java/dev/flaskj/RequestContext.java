@@ -101,6 +101,11 @@ public final class RequestContext implements AutoCloseable {
         return scopes;
     }
 
+    /** The app context this push created (none when one for the app was already current), or null. */
+    AppContext implicitAppContext() {
+        return implicitAppContext;
+    }
+
     /** The app. */
     public Flask app() {
         return app;
@@ -192,6 +197,9 @@ public final class RequestContext implements AutoCloseable {
                 errors.runReversed(scope.teardown, exc);
             }
             errors.throwFirst();
+            if (Signals.REQUEST_TEARING_DOWN.hasReceivers(app)) {
+                Signals.REQUEST_TEARING_DOWN.send(app, new Signals.RequestTearingDown(app, exc));
+            }
         } finally {
             pushed = false;
             try {
