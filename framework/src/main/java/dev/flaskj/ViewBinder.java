@@ -173,6 +173,9 @@ final class ViewBinder {
         }
 
         private static Object convert(Class<?> type, Object v) {
+            if (v instanceof Character c && type == String.class) {
+                return c.toString(); // OGNL reads a one-letter literal such as 'x' as a Character
+            }
             if (!(v instanceof Number)) {
                 return v;
             }

@@ -325,20 +325,25 @@ public final class TestClient {
         List<String> containerCookies = new ArrayList<>();
         String cookiePath = req.getContextPath();
         req.setSessions(containerSessions, id -> containerCookies.add(FakeSessions.setCookie(id, cookiePath)));
+        // As Flask: the transaction's request context is pushed only to open and to save the session, so the body
+        // runs in whatever context is current (a kept request's, for instance).
+        SessionInterface si = app.sessionInterface();
+        Session session;
         try (RequestContext ctx = app.requestContext(req)) {
-            SessionInterface si = app.sessionInterface();
-            Session session = si.openSession(app, ctx.request());
-            if (session == null) {
-                throw new IllegalStateException("Session backend did not open a session. Check the configuration"
-                        + " (is SECRET_KEY set?)");
-            }
-            body.accept(session);
+            session = si.openSession(app, ctx.request());
+        }
+        if (session == null) {
+            throw new IllegalStateException("Session backend did not open a session. Check the configuration"
+                    + " (is SECRET_KEY set?)");
+        }
+        body.accept(session);
+        try (RequestContext ctx = app.requestContext(req)) {
             Response response = new Response();
             si.saveSession(app, session, ctx.request(), response);
             containerCookies.addAll(response.headers().getList("Set-Cookie"));
-            for (String setCookie : containerCookies) {
-                jar.apply(setCookie, base.serverName(), req.getRequestURI());
-            }
+        }
+        for (String setCookie : containerCookies) {
+            jar.apply(setCookie, base.serverName(), req.getRequestURI());
         }
     }
 
