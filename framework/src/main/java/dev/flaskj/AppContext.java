@@ -32,6 +32,17 @@ public final class AppContext implements AutoCloseable {
         }
         previous = ContextStack.push(this);
         pushed = true;
+        if (Signals.APPCONTEXT_PUSHED.hasReceivers(app)) {
+            try {
+                Signals.APPCONTEXT_PUSHED.send(app, new Signals.AppcontextPushed(app));
+            } catch (RuntimeException | Error e) {
+                // The caller gets no context to pop: undo the push so that nothing stays on the thread.
+                pushed = false;
+                ContextStack.pop(this, previous);
+                previous = null;
+                throw e;
+            }
+        }
         return this;
     }
 
@@ -62,6 +73,9 @@ public final class AppContext implements AutoCloseable {
             pushed = false;
             ContextStack.pop(this, previous);
             previous = null;
+        }
+        if (Signals.APPCONTEXT_POPPED.hasReceivers(app)) {
+            Signals.APPCONTEXT_POPPED.send(app, new Signals.AppcontextPopped(app));
         }
     }
 

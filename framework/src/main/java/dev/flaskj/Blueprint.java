@@ -1,7 +1,9 @@
 package dev.flaskj;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,6 +34,9 @@ public abstract class Blueprint extends Scaffold {
     private final ScopeHooks hooks = new ScopeHooks();
     private final List<Deferred> rules = new ArrayList<>();
     private final List<Nested> children = new ArrayList<>();
+    private final Map<String, TemplateFilter> templateFilters = new LinkedHashMap<>();
+    private final Map<String, Object> templateGlobals = new LinkedHashMap<>();
+    private final Map<String, TemplateTest> templateTests = new LinkedHashMap<>();
 
     /** A blueprint without a URL prefix. */
     protected Blueprint(String name) {
@@ -81,6 +86,43 @@ public abstract class Blueprint extends Scaffold {
             throw new IllegalArgumentException("Cannot register a blueprint on itself");
         }
         children.add(new Nested(java.util.Objects.requireNonNull(child, "child == null"), urlPrefix));
+    }
+
+    /**
+     * Registers a template filter for the whole app when this blueprint is registered (Flask:
+     * {@code app_template_filter}); see {@link Flask#templateFilter}.
+     */
+    public final void appTemplateFilter(String name, TemplateFilter f) {
+        templateFilters.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(f, "f == null"));
+    }
+
+    /**
+     * Registers a template global for the whole app when this blueprint is registered (Flask:
+     * {@code app_template_global}); see {@link Flask#templateGlobal}.
+     */
+    public final void appTemplateGlobal(String name, Object value) {
+        templateGlobals.put(Objects.requireNonNull(name, "name == null"),
+                Objects.requireNonNull(value, "value == null"));
+    }
+
+    /**
+     * Registers a template test for the whole app when this blueprint is registered (Flask:
+     * {@code app_template_test}); see {@link Flask#templateTest}.
+     */
+    public final void appTemplateTest(String name, TemplateTest t) {
+        templateTests.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(t, "t == null"));
+    }
+
+    Map<String, TemplateFilter> templateFilters() {
+        return templateFilters;
+    }
+
+    Map<String, Object> templateGlobals() {
+        return templateGlobals;
+    }
+
+    Map<String, TemplateTest> templateTests() {
+        return templateTests;
     }
 
     List<Nested> children() {

@@ -37,6 +37,12 @@ final class Dispatcher {
 
     void handle(HttpServletRequest req, HttpServletResponse res, FilterChain passThrough)
             throws IOException, ServletException {
+        handle(req, res, passThrough, null);
+    }
+
+    /** {@link #handle}, recording the request's contexts in {@code keep} before they are popped (the test client). */
+    void handle(HttpServletRequest req, HttpServletResponse res, FilterChain passThrough, KeptContext keep)
+            throws IOException, ServletException {
         // A pooled thread may still carry contexts that code outside this request pushed and never popped: the
         // request must not read their g() or request, so it starts from empty stacks and puts them back after.
         Object[] outer = ContextStack.setAside();
@@ -69,6 +75,9 @@ final class Dispatcher {
                 response.runCloseCallbacks(); // Werkzeug's Response.close: after the body, also when writing failed
             }
         } finally {
+            if (keep != null && ctx != null && ctx.isPushed()) {
+                keep.capture(ctx);
+            }
             endRequest(ctx, error, outer);
         }
     }
@@ -121,6 +130,9 @@ final class Dispatcher {
     private Response fullDispatch(RequestContext ctx) throws Exception {
         Object rv;
         try {
+            if (Signals.REQUEST_STARTED.hasReceivers(app)) {
+                Signals.REQUEST_STARTED.send(app, new Signals.RequestStarted(app));
+            }
             rv = preprocess(ctx);
             if (rv == null) {
                 rv = dispatch(ctx.request());
@@ -201,6 +213,9 @@ final class Dispatcher {
      * clients {@link DebugAccess} allows; the others get the production 500.
      */
     private Response handleException(RequestContext ctx, Throwable e) throws IOException, ServletException {
+        if (Signals.GOT_REQUEST_EXCEPTION.hasReceivers(app)) {
+            Signals.GOT_REQUEST_EXCEPTION.send(app, new Signals.GotRequestException(app, e));
+        }
         Boolean propagate = app.config().getFlag("PROPAGATE_EXCEPTIONS");
         if (propagate == null ? app.testing() || app.debug() : propagate) {
             if (!app.debug() || app.testing()) {
@@ -237,7 +252,12 @@ final class Dispatcher {
     private Response finalizeRequest(RequestContext ctx, Object rv, boolean fromErrorHandler) throws Exception {
         Response response = app.toResponse(rv);
         try {
-            return processResponse(ctx, response);
+            response = processResponse(ctx, response);
+            if (Signals.REQUEST_FINISHED.hasReceivers(app)) {
+                // Inside the try, as in Flask: a listener's error on the error path is logged, not raised.
+                Signals.REQUEST_FINISHED.send(app, new Signals.RequestFinished(app, response));
+            }
+            return response;
         } catch (Exception e) {
             if (!fromErrorHandler) {
                 throw e;

@@ -71,6 +71,10 @@ public class Flask extends Scaffold {
     private final List<TeardownFunction> teardownAppcontext = new ArrayList<>();
     private final Map<String, Object> extensions = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Dispatcher dispatcher = new Dispatcher(this);
+    private final Signal.Receivers signalReceivers = Signals.newReceivers();
+    private final Map<String, TemplateFilter> templateFilters = new LinkedHashMap<>();
+    private final Map<String, Object> templateGlobals = new LinkedHashMap<>();
+    private final Map<String, TemplateTest> templateTests = new LinkedHashMap<>();
     private volatile JsonProvider json;
     private volatile SessionInterface sessionInterface;
     private volatile ServletContext servletContext;
@@ -195,6 +199,80 @@ public class Flask extends Scaffold {
         teardownAppcontext.add(checkSetup(f));
     }
 
+    /**
+     * Registers a template filter under {@code name} (Flask: {@code add_template_filter}); a later registration
+     * under the same name replaces the earlier one. In Thymeleaf: {@code ${#flask.filter('name', value, args...)}}.
+     * <pre>{@code
+     * app.templateFilter("reverse", (value, args) -> new StringBuilder(String.valueOf(value)).reverse().toString());
+     * }</pre>
+     * An exception the filter throws fails the render with a {@code TemplateException} naming the template and
+     * line, which a view turns into a 500 (or the debug page).
+     *
+     * @throws IllegalStateException after the app handled its first request
+     */
+    public final void templateFilter(String name, TemplateFilter f) {
+        templateFilters.put(requireTemplateName(name), checkSetup(f));
+    }
+
+    /**
+     * Registers a variable every template sees (Flask: {@code add_template_global}), as {@code ${name}} in
+     * Thymeleaf. A render's own variables and the context processors' override a global of the same name, as
+     * Jinja's render context overrides its globals. Register an object to give templates its methods:
+     * {@code templateGlobal("fmt", new Formats())} is called as {@code ${fmt.money(price)}}.
+     *
+     * @throws IllegalArgumentException for Thymeleaf's reserved names {@code session}, {@code param},
+     *     {@code application}
+     * @throws IllegalStateException after the app handled its first request
+     */
+    public final void templateGlobal(String name, Object value) {
+        String n = requireTemplateName(name);
+        if (n.equals("session") || n.equals("param") || n.equals("application")) {
+            throw new IllegalArgumentException("The template global name '" + n + "' is reserved (Thymeleaf's "
+                    + n + " object; 'session' is the Flask session): rename it.");
+        }
+        templateGlobals.put(n, checkSetup(value));
+    }
+
+    /**
+     * Registers a template test under {@code name} (Flask: {@code add_template_test}); in Thymeleaf
+     * {@code ${#flask.test('name', value, args...)}}, e.g. {@code th:if="${#flask.test('prime', n)}"}.
+     *
+     * @throws IllegalStateException after the app handled its first request
+     */
+    public final void templateTest(String name, TemplateTest t) {
+        templateTests.put(requireTemplateName(name), checkSetup(t));
+    }
+
+    private static String requireTemplateName(String name) {
+        if (Objects.requireNonNull(name, "name == null").isEmpty()) {
+            throw new IllegalArgumentException("a template filter, global or test needs a non-empty name");
+        }
+        return name;
+    }
+
+    /**
+     * The registered template filters by name, read-only, in registration order (Flask: {@code jinja_env.filters},
+     * without Jinja's built-in ones); every template engine reads its filters from here.
+     */
+    public final Map<String, TemplateFilter> templateFilters() {
+        return Collections.unmodifiableMap(templateFilters);
+    }
+
+    /** The registered template globals by name, read-only (Flask: {@code jinja_env.globals}, the app's own). */
+    public final Map<String, Object> templateGlobals() {
+        return Collections.unmodifiableMap(templateGlobals);
+    }
+
+    /** The registered template tests by name, read-only (Flask: {@code jinja_env.tests}, the app's own). */
+    public final Map<String, TemplateTest> templateTests() {
+        return Collections.unmodifiableMap(templateTests);
+    }
+
+    /** This app's signal listeners; {@link Signal} reads and changes them. */
+    final Signal.Receivers signalReceivers() {
+        return signalReceivers;
+    }
+
     /** Registers {@code blueprint} with its own URL prefix (Flask: {@code register_blueprint}). */
     public final void registerBlueprint(Blueprint blueprint) {
         registerBlueprint(blueprint, blueprint.urlPrefix());
@@ -234,6 +312,9 @@ public class Flask extends Scaffold {
         }
         blueprints.put(fullName, blueprint);
         blueprintHooks.put(fullName, blueprint.scopeHooks());
+        blueprint.templateFilters().forEach(this::templateFilter);
+        blueprint.templateGlobals().forEach(this::templateGlobal);
+        blueprint.templateTests().forEach(this::templateTest);
         for (Blueprint.Deferred rule : blueprint.rules()) {
             onRule(Blueprint.joinRule(urlPrefix, rule.rule()), fullName + "." + rule.endpoint(), rule.view(),
                     rule.options());
@@ -345,6 +426,21 @@ public class Flask extends Scaffold {
     /** A pushed request context for a full test request (query, form, JSON, headers, base URL). */
     public final RequestContext testRequestContext(TestRequest request) {
         return requestContext(request.toServletRequest(this));
+    }
+
+    /**
+     * Serves one request as {@link #handleRequest} does, then pushes its request context (and the app context the
+     * request pushed) again, so that {@code request()}, {@code session()} and {@code g()} still read that request;
+     * close the result to pop them (Flask: the test client's {@code preserve_context}). As in Flask, the teardown
+     * functions run when the request ends and again when the kept contexts are popped, and the app context is
+     * pushed a second time (signals included). When the request throws, nothing is kept. For test clients (see
+     * {@link TestClient#keepContext()}); never call it while serving requests.
+     */
+    public final AutoCloseable handleRequestKeepingContext(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        KeptContext kept = new KeptContext();
+        dispatcher.handle(request, response, null, kept);
+        return kept.pushAgain();
     }
 
     /**
@@ -476,13 +572,50 @@ public class Flask extends Scaffold {
      */
     public String render(String name, Map<String, ?> context) {
         RequestContext ctx = ContextStack.requestOrNull();
-        return templateRenderer.render(name, templateContext(ctx, context), templateScope(ctx));
+        return renderWithSignals(name, false, templateContext(ctx, context), ctx);
     }
 
     /** Renders a template given as text; {@link #renderTemplateString} delegates here. */
     public String renderString(String source, Map<String, ?> context) {
         RequestContext ctx = ContextStack.requestOrNull();
-        return templateRenderer.renderString(source, templateContext(ctx, context), templateScope(ctx));
+        return renderWithSignals(source, true, templateContext(ctx, context), ctx);
+    }
+
+    /**
+     * Renders, sending before-render-template and template-rendered around it when anyone listens (Flask's
+     * {@code _render}): the listeners get the variables as one mutable map, with {@code g} and {@code request} as
+     * Flask's default context processor adds them, and the render uses that map, so a change made before the render
+     * is what the template sees.
+     */
+    private String renderWithSignals(String nameOrSource, boolean isString, Map<String, ?> vars,
+            RequestContext ctx) {
+        TemplateScope scope = templateScope(ctx);
+        boolean before = Signals.BEFORE_RENDER_TEMPLATE.hasReceivers(this);
+        boolean after = Signals.TEMPLATE_RENDERED.hasReceivers(this);
+        Map<String, ?> used = vars;
+        Map<String, Object> signalled = null;
+        String templateName = isString ? null : nameOrSource;
+        if (before || after) {
+            signalled = new LinkedHashMap<>();
+            if (ContextStack.appOrNull() != null) {
+                signalled.put("g", scope.g());
+            }
+            if (ctx != null) {
+                signalled.put("request", ctx.request());
+            }
+            signalled.putAll(vars);
+            used = signalled;
+            if (before) {
+                Signals.BEFORE_RENDER_TEMPLATE.send(this,
+                        new Signals.BeforeRenderTemplate(this, templateName, signalled));
+            }
+        }
+        String html = isString ? templateRenderer.renderString(nameOrSource, used, scope)
+                : templateRenderer.render(nameOrSource, used, scope);
+        if (after) {
+            Signals.TEMPLATE_RENDERED.send(this, new Signals.TemplateRendered(this, templateName, signalled));
+        }
+        return html;
     }
 
     /** What the template sees of the current contexts: request, session (opened on use), g, servlet response. */
@@ -668,6 +801,9 @@ public class Flask extends Scaffold {
         Teardowns errors = new Teardowns();
         errors.runReversed(teardownAppcontext, exc);
         errors.throwFirst();
+        if (Signals.APPCONTEXT_TEARING_DOWN.hasReceivers(this)) {
+            Signals.APPCONTEXT_TEARING_DOWN.send(this, new Signals.AppcontextTearingDown(this, exc));
+        }
     }
 
     @Override

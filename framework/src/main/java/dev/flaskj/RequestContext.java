@@ -241,6 +241,9 @@ public final class RequestContext implements AutoCloseable {
                 errors.runReversed(scope.teardown, exc);
             }
             errors.throwFirst();
+            if (Signals.REQUEST_TEARING_DOWN.hasReceivers(app)) {
+                Signals.REQUEST_TEARING_DOWN.send(app, new Signals.RequestTearingDown(app, exc));
+            }
         } finally {
             pushed = false;
             try {

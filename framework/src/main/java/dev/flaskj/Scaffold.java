@@ -290,6 +290,10 @@ public abstract class Scaffold {
     public static void flash(Object message, String category) {
         Flashes.add(session(), Objects.requireNonNull(category, "category == null"),
                 Objects.requireNonNull(message, "message == null"));
+        Flask app = currentApp();
+        if (Signals.MESSAGE_FLASHED.hasReceivers(app)) {
+            Signals.MESSAGE_FLASHED.send(app, new Signals.MessageFlashed(app, message, category));
+        }
     }
 
     /**

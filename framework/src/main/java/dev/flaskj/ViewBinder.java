@@ -6,6 +6,7 @@ import dev.flaskj.routing.Rule;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.WrongMethodTypeException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.math.BigInteger;
@@ -81,6 +82,113 @@ final class ViewBinder {
         ErrorHandler eh = m.getAnnotation(ErrorHandler.class);
         if (eh != null) {
             bindErrorHandler(target, instance, m, eh);
+        }
+        AsTemplateFilter tf = m.getAnnotation(AsTemplateFilter.class);
+        if (tf != null) {
+            TemplateFunction f = templateFunction(instance, m, "@AsTemplateFilter", tf.value());
+            TemplateFilter filter = (value, args) -> f.call(value, args);
+            if (target instanceof Flask app) {
+                app.templateFilter(f.name(), filter);
+            } else {
+                ((Blueprint) target).appTemplateFilter(f.name(), filter);
+            }
+        }
+        AsTemplateTest tt = m.getAnnotation(AsTemplateTest.class);
+        if (tt != null) {
+            if (m.getReturnType() != boolean.class && m.getReturnType() != Boolean.class) {
+                throw startupError(m, "an @AsTemplateTest method must return boolean");
+            }
+            TemplateFunction f = templateFunction(instance, m, "@AsTemplateTest", tt.value());
+            TemplateTest test = (value, args) -> Boolean.TRUE.equals(f.call(value, args));
+            if (target instanceof Flask app) {
+                app.templateTest(f.name(), test);
+            } else {
+                ((Blueprint) target).appTemplateTest(f.name(), test);
+            }
+        }
+    }
+
+    private static TemplateFunction templateFunction(Object instance, Method m, String annotation, String name) {
+        if (m.getParameterCount() == 0) {
+            throw startupError(m, "an " + annotation + " method takes the value as its first parameter");
+        }
+        MethodHandle h;
+        try {
+            m.setAccessible(true);
+            h = MethodHandles.lookup().unreflect(m).bindTo(instance).asFixedArity();
+        } catch (IllegalAccessException | RuntimeException e) {
+            throw startupError(m, "cannot be called by flaskj: " + e.getMessage());
+        }
+        return new TemplateFunction(name.isEmpty() ? m.getName() : name, m, h);
+    }
+
+    /**
+     * An annotated template filter or test: the template's value and arguments bound to the method's parameters by
+     * position, numbers converted to the parameter's number type, a varargs parameter collecting the rest.
+     */
+    private record TemplateFunction(String name, Method method, MethodHandle handle) {
+        Object call(Object value, Object[] args) throws Exception {
+            Class<?>[] types = method.getParameterTypes();
+            int given = 1 + args.length;
+            boolean varargs = method.isVarArgs();
+            int fixed = varargs ? types.length - 1 : types.length;
+            if (varargs ? given < fixed : given != fixed) {
+                throw new IllegalArgumentException("template function '" + name + "' (" + method.getName()
+                        + ") takes " + (varargs ? "at least " : "") + (fixed - 1) + " argument(s) after the value,"
+                        + " got " + args.length);
+            }
+            Object[] all = new Object[types.length];
+            for (int i = 0; i < fixed; i++) {
+                all[i] = convert(types[i], i == 0 ? value : args[i - 1]);
+            }
+            if (varargs) {
+                Class<?> component = types[types.length - 1].getComponentType();
+                Object rest = java.lang.reflect.Array.newInstance(component, given - fixed);
+                for (int i = fixed; i < given; i++) {
+                    java.lang.reflect.Array.set(rest, i - fixed, convert(component, args[i - 1]));
+                }
+                all[types.length - 1] = rest;
+            }
+            try {
+                return handle.invokeWithArguments(all);
+            } catch (ClassCastException | WrongMethodTypeException | NullPointerException e) {
+                if (isConversionFailure(e)) {
+                    throw new IllegalArgumentException("template function '" + name + "' (" + method.getName()
+                            + ") cannot take these arguments: " + e.getMessage(), e);
+                }
+                throw e;
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
+
+        /** Whether the exception came from binding the arguments, not from inside the method. */
+        private boolean isConversionFailure(RuntimeException e) {
+            StackTraceElement[] trace = e.getStackTrace();
+            for (StackTraceElement el : trace) {
+                if (el.getClassName().equals(method.getDeclaringClass().getName())
+                        && el.getMethodName().equals(method.getName())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static Object convert(Class<?> type, Object v) {
+            if (v instanceof Character c && type == String.class) {
+                return c.toString(); // OGNL reads a one-letter literal such as 'x' as a Character
+            }
+            if (!(v instanceof Number)) {
+                return v;
+            }
+            Class<?> boxed = type == int.class ? Integer.class : type == long.class ? Long.class
+                    : type == double.class ? Double.class : type == float.class ? Float.class : type;
+            if (boxed == Integer.class || boxed == Long.class || boxed == Double.class || boxed == Float.class) {
+                return Coercion.to(boxed, v);
+            }
+            return v;
         }
     }
 

@@ -3,13 +3,17 @@ package dev.flaskj.templating;
 import dev.flaskj.FlashMessage;
 import dev.flaskj.Flask;
 import dev.flaskj.Markup;
+import dev.flaskj.TemplateFilter;
+import dev.flaskj.TemplateTest;
+import dev.flaskj.internal.Throwables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code #flask} object in templates: {@code url_for}, {@code get_flashed_messages}, {@code config} and
- * MarkupSafe's {@code escape} (Flask: the Jinja globals the app adds to every template).
+ * The {@code #flask} object in templates: {@code url_for}, {@code get_flashed_messages}, {@code config},
+ * MarkupSafe's {@code escape} (Flask: the Jinja globals the app adds to every template), and the app's registered
+ * template filters and tests ({@code filter('name', value, args...)}, {@code test('name', value, args...)}).
  *
  * <pre>{@code
  * <a th:href="${#flask.urlFor('profile', 'username', user.name)}">profile</a>
@@ -84,6 +88,91 @@ public final class FlaskExpressions {
     /** Flask: {@code config[key]}; null when absent. */
     public Object config(String key) {
         return app.config().get(key);
+    }
+
+    /**
+     * Applies the app's template filter {@code name} to {@code value} (Jinja: {@code value|name}); see
+     * {@link Flask#templateFilter}. Overloads take up to four arguments after the value.
+     *
+     * @throws IllegalArgumentException {@code No filter named 'name'.} when none is registered
+     */
+    public Object filter(String name, Object value) {
+        return applyFilter(name, value);
+    }
+
+    /** Jinja: {@code value|name(a1)}. */
+    public Object filter(String name, Object value, Object a1) {
+        return applyFilter(name, value, a1);
+    }
+
+    /** Jinja: {@code value|name(a1, a2)}. */
+    public Object filter(String name, Object value, Object a1, Object a2) {
+        return applyFilter(name, value, a1, a2);
+    }
+
+    /** Jinja: {@code value|name(a1, a2, a3)}. */
+    public Object filter(String name, Object value, Object a1, Object a2, Object a3) {
+        return applyFilter(name, value, a1, a2, a3);
+    }
+
+    /** Jinja: {@code value|name(a1, a2, a3, a4)}. */
+    public Object filter(String name, Object value, Object a1, Object a2, Object a3, Object a4) {
+        return applyFilter(name, value, a1, a2, a3, a4);
+    }
+
+    /**
+     * Whether {@code value} passes the app's template test {@code name} (Jinja: {@code value is name}); see
+     * {@link Flask#templateTest}. Overloads take up to four arguments after the value.
+     *
+     * @throws IllegalArgumentException {@code No test named 'name'.} when none is registered
+     */
+    public boolean test(String name, Object value) {
+        return applyTest(name, value);
+    }
+
+    /** Jinja: {@code value is name(a1)}. */
+    public boolean test(String name, Object value, Object a1) {
+        return applyTest(name, value, a1);
+    }
+
+    /** Jinja: {@code value is name(a1, a2)}. */
+    public boolean test(String name, Object value, Object a1, Object a2) {
+        return applyTest(name, value, a1, a2);
+    }
+
+    /** Jinja: {@code value is name(a1, a2, a3)}. */
+    public boolean test(String name, Object value, Object a1, Object a2, Object a3) {
+        return applyTest(name, value, a1, a2, a3);
+    }
+
+    /** Jinja: {@code value is name(a1, a2, a3, a4)}. */
+    public boolean test(String name, Object value, Object a1, Object a2, Object a3, Object a4) {
+        return applyTest(name, value, a1, a2, a3, a4);
+    }
+
+    private Object applyFilter(String name, Object value, Object... args) {
+        TemplateFilter f = app.templateFilters().get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("No filter named '" + name + "'.");
+        }
+        try {
+            return f.apply(value, args);
+        } catch (Exception e) {
+            // Unchanged, checked or not: the renderer names the template and line around it.
+            throw Throwables.sneaky(e);
+        }
+    }
+
+    private boolean applyTest(String name, Object value, Object... args) {
+        TemplateTest t = app.templateTests().get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("No test named '" + name + "'.");
+        }
+        try {
+            return t.test(value, args);
+        } catch (Exception e) {
+            throw Throwables.sneaky(e);
+        }
     }
 
     /** MarkupSafe: {@code escape(value)}; emit the result with {@code th:utext}. */

@@ -42,8 +42,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * true, or unset and {@code DEBUG} is on (Flask's rule). The engine is built on first use, with the config then.
  *
  * <p>Every template sees {@code request} (the flaskj {@code Request}), {@code session} (the Flask session),
- * {@code g} (a map), {@code config}, the {@code #flask} expression object ({@link FlaskExpressions}) and the given
- * variables. Thread-safe.
+ * {@code g} (a map), {@code config}, the app's template globals, the {@code #flask} expression object
+ * ({@link FlaskExpressions}) and the given variables, later ones overriding earlier ones. Thread-safe.
  */
 public final class TemplateRenderer {
     private static final Set<String> RESERVED = Set.of("session", "param", "application");
@@ -100,6 +100,8 @@ public final class TemplateRenderer {
         HttpServletResponse servletResponse = scope.servletResponse();
         SessionView session = request == null || scope.session() == null ? null : new SessionView(scope.session());
         vars.put("config", app.config());
+        // Globals first: everything the render adds overrides them, as Jinja's render context overrides globals.
+        vars.putAll(app.templateGlobals());
         vars.put("g", scope.g());
         if (request != null) {
             vars.put("request", request);

@@ -49,8 +49,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The request URI is kept raw (percent-encoded, as sent); the servlet path is {@code ""} and the path info is the
  * decoded rest after the context path. Defaults: {@code http://localhost:80}, remote address {@code 127.0.0.1},
  * headers {@code Host: localhost} and {@code User-Agent: flaskj-test-client/<version>}. Usually built for you by
- * {@link TestRequest#toServletRequest}. Async, upgrade, parts, sessions and authentication throw
- * {@link UnsupportedOperationException}. Not thread-safe.
+ * {@link TestRequest#toServletRequest}. Container sessions are {@link FakeHttpSession}s found by the
+ * {@code JSESSIONID} cookie. Async, upgrade, parts and authentication throw {@link UnsupportedOperationException}. Not thread-safe.
  */
 public final class FakeHttpServletRequest implements HttpServletRequest {
     /** The default {@code User-Agent}, like Werkzeug's {@code Werkzeug/<version>}. */
@@ -74,6 +74,10 @@ public final class FakeHttpServletRequest implements HttpServletRequest {
     private ServletContext servletContext;
     private boolean streamUsed;
     private boolean readerUsed;
+    private FakeSessions sessions;
+    private java.util.function.Consumer<String> onNewSessionId;
+    private FakeHttpSession session;
+    private boolean sessionLookedUp;
 
     /**
      * A request for {@code method} and the raw, percent-encoded {@code requestUri} (context path included, no
@@ -492,7 +496,7 @@ public final class FakeHttpServletRequest implements HttpServletRequest {
         throw Unsupported.feature("getServletConnection()");
     }
 
-    // ------------------------------------------------------------------ security and sessions: not modelled
+    // ------------------------------------------------------------------ security (not modelled) and sessions
 
     @Override
     public String getAuthType() {
@@ -529,18 +533,61 @@ public final class FakeHttpServletRequest implements HttpServletRequest {
         throw Unsupported.feature("container authentication");
     }
 
+    /**
+     * Container sessions for this request: the store its {@code JSESSIONID} cookie is looked up in, and what to do
+     * with the id of a session this request creates or rotates (the test client sends the cookie).
+     */
+    void setSessions(FakeSessions sessions, java.util.function.Consumer<String> onNewSessionId) {
+        this.sessions = sessions;
+        this.onNewSessionId = onNewSessionId;
+    }
+
+    private FakeSessions sessions() {
+        if (sessions == null) {
+            sessions = new FakeSessions(); // a request built by hand: its own store
+        }
+        return sessions;
+    }
+
+    /** The id of the {@code JSESSIONID} cookie the request sent, or null. */
     @Override
     public String getRequestedSessionId() {
+        Cookie[] cookies = getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (c.getName().equals(FakeSessions.COOKIE) && !c.getValue().isEmpty()) {
+                    return c.getValue();
+                }
+            }
+        }
         return null;
     }
 
-    /** Null without creating one; {@code getSession(true)} is not supported by the fake. */
+    /**
+     * The request's {@link FakeHttpSession}: the live one its {@code JSESSIONID} cookie names, else with
+     * {@code create} a new one (the test client then sends {@code Set-Cookie: JSESSIONID=...}), else null.
+     */
     @Override
     public HttpSession getSession(boolean create) {
-        if (create) {
-            throw Unsupported.feature("container sessions (HttpSession)");
+        if (session != null && session.isValid()) {
+            return session;
         }
-        return null;
+        session = null;
+        if (!sessionLookedUp) {
+            sessionLookedUp = true;
+            FakeHttpSession found = sessions().find(getRequestedSessionId());
+            if (found != null) {
+                found.access();
+                session = found;
+                return session;
+            }
+        }
+        if (!create) {
+            return null;
+        }
+        session = sessions().create(servletContext);
+        sessionIdChanged(session.getId());
+        return session;
     }
 
     @Override
@@ -548,19 +595,37 @@ public final class FakeHttpServletRequest implements HttpServletRequest {
         return getSession(true);
     }
 
+    /**
+     * Gives the request's session a new id, keeping its attributes (session fixation protection); the old id no
+     * longer finds it.
+     *
+     * @throws IllegalStateException when the request has no session
+     */
     @Override
     public String changeSessionId() {
-        throw Unsupported.feature("container sessions (HttpSession)");
+        HttpSession current = getSession(false);
+        if (current == null) {
+            throw new IllegalStateException("changeSessionId: the request has no session");
+        }
+        String id = sessions().rotate((FakeHttpSession) current);
+        sessionIdChanged(id);
+        return id;
+    }
+
+    private void sessionIdChanged(String id) {
+        if (onNewSessionId != null) {
+            onNewSessionId.accept(id);
+        }
     }
 
     @Override
     public boolean isRequestedSessionIdValid() {
-        return false;
+        return sessions().find(getRequestedSessionId()) != null;
     }
 
     @Override
     public boolean isRequestedSessionIdFromCookie() {
-        return false;
+        return getRequestedSessionId() != null;
     }
 
     @Override

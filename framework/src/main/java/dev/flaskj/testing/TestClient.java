@@ -30,7 +30,10 @@ import java.util.function.Consumer;
  * {@code TESTING=true} an exception a view does not handle propagates out of the call unchanged, as in Flask;
  * the request's contexts are popped first. Requests go to the app's default base URL
  * ({@code PREFERRED_URL_SCHEME://SERVER_NAME/APPLICATION_ROOT}, else {@code http://localhost/}) unless
- * {@link #setBaseUrl} or the request says otherwise. Not thread-safe: one client per test.
+ * {@link #setBaseUrl} or the request says otherwise. With config {@code SESSION_INTERFACE = "container"} the
+ * client keeps the container sessions itself ({@link FakeHttpSession}, found by the {@code JSESSIONID} cookie in its
+ * jar). {@link #keepContext()} keeps the last request's contexts pushed, as Flask's {@code with client:} does.
+ * Not thread-safe: one client per test.
  */
 public final class TestClient {
     private static final int MAX_REDIRECTS = 20;
@@ -38,8 +41,11 @@ public final class TestClient {
     private final Flask app;
     private final CookieJar jar;
     private final RequestDefaults defaults = new RequestDefaults();
+    private final FakeSessions containerSessions = new FakeSessions();
     private String baseUrl;
     private String contextPath;
+    private boolean keepingContext;
+    private AutoCloseable keptContext;
 
     /** A client with a cookie jar. */
     public TestClient(Flask app) {
@@ -189,8 +195,18 @@ public final class TestClient {
             }
         }
         FakeHttpServletResponse res = new FakeHttpServletResponse();
+        // A container adds its session cookie to the response when the request creates or rotates the session.
+        String cookiePath = req.getContextPath();
+        req.setSessions(containerSessions, id -> res.addHeader("Set-Cookie",
+                FakeSessions.setCookie(id, cookiePath)));
+        // Flask pops the contexts kept from the previous request (or redirect hop) before the next one starts.
+        popKeptContext();
         try {
-            app.handleRequest(req, res, null);
+            if (keepingContext) {
+                keptContext = app.handleRequestKeepingContext(req, res);
+            } else {
+                app.handleRequest(req, res, null);
+            }
         } catch (IOException | ServletException e) {
             // Flask's test client re-raises what the app raised; keep the exception as it is.
             throw Throwables.sneaky(e);
@@ -202,6 +218,59 @@ public final class TestClient {
         }
         String url = req.getRequestURL() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
         return new TestResponse(res, request, url, history, app.json());
+    }
+
+    // ------------------------------------------------------------------ keeping the context
+
+    /**
+     * Keeps each request's contexts pushed after the call returns, until the next request or {@code close()}
+     * (Flask: {@code with client:}), so that a test can read {@code request()}, {@code session()} and {@code g()}
+     * of the last request.
+     * <pre>{@code
+     * try (var kept = client.keepContext()) {
+     *     client.get("/login?user=bob");
+     *     assertEquals("bob", request().args().get("user"));
+     *     assertEquals("bob", session().get("user"));
+     * }
+     * // here the contexts are popped
+     * }</pre>
+     * As in Flask: the next request (each followed redirect too) first pops the kept contexts; a request that
+     * throws (with {@code TESTING}, a view's exception propagates) keeps nothing; the teardown functions run when
+     * each request ends and again when its kept contexts are popped. Closing is idempotent.
+     *
+     * @throws IllegalStateException {@code Cannot nest client invocations} while another {@code keepContext()} of
+     *     this client is open
+     */
+    public KeptContext keepContext() {
+        if (keepingContext) {
+            throw new IllegalStateException("Cannot nest client invocations");
+        }
+        keepingContext = true;
+        return () -> {
+            keepingContext = false;
+            popKeptContext();
+        };
+    }
+
+    /** The handle {@link #keepContext()} returns: closing it pops the kept contexts. */
+    @FunctionalInterface
+    public interface KeptContext extends AutoCloseable {
+        /** Stops keeping contexts and pops the ones kept from the last request. */
+        @Override
+        void close();
+    }
+
+    private void popKeptContext() {
+        AutoCloseable kept = keptContext;
+        if (kept == null) {
+            return;
+        }
+        keptContext = null;
+        try {
+            kept.close();
+        } catch (Exception e) {
+            throw Throwables.sneaky(e);
+        }
     }
 
     // ------------------------------------------------------------------ cookies
@@ -265,19 +334,28 @@ public final class TestClient {
         if (cookies != null) {
             req.setHeader("Cookie", cookies);
         }
+        List<String> containerCookies = new ArrayList<>();
+        String cookiePath = req.getContextPath();
+        req.setSessions(containerSessions, id -> containerCookies.add(FakeSessions.setCookie(id, cookiePath)));
+        // As Flask: the transaction's request context is pushed only to open and to save the session, so the body
+        // runs in whatever context is current (a kept request's, for instance).
+        SessionInterface si = app.sessionInterface();
+        Session session;
         try (RequestContext ctx = app.requestContext(req)) {
-            SessionInterface si = app.sessionInterface();
-            Session session = si.openSession(app, ctx.request());
-            if (session == null) {
-                throw new IllegalStateException("Session backend did not open a session. Check the configuration"
-                        + " (is SECRET_KEY set?)");
-            }
-            body.accept(session);
+            session = si.openSession(app, ctx.request());
+        }
+        if (session == null) {
+            throw new IllegalStateException("Session backend did not open a session. Check the configuration"
+                    + " (is SECRET_KEY set?)");
+        }
+        body.accept(session);
+        try (RequestContext ctx = app.requestContext(req)) {
             Response response = new Response();
             si.saveSession(app, session, ctx.request(), response);
-            for (String setCookie : response.headers().getList("Set-Cookie")) {
-                jar.apply(setCookie, base.serverName(), req.getRequestURI());
-            }
+            containerCookies.addAll(response.headers().getList("Set-Cookie"));
+        }
+        for (String setCookie : containerCookies) {
+            jar.apply(setCookie, base.serverName(), req.getRequestURI());
         }
     }
 
