@@ -85,6 +85,20 @@ public final class AppContext implements AutoCloseable {
         pop(null);
     }
 
+    /**
+     * Takes this pushed context off the current thread's stack without ending it (no teardown): an asynchronous
+     * request moves to the thread that completes it. It must be on top.
+     */
+    void detach() {
+        ContextStack.pop(this, previous);
+        previous = null;
+    }
+
+    /** Puts this still-pushed context on the current thread's stack again, after {@link #detach}. */
+    void attach() {
+        previous = ContextStack.push(this);
+    }
+
     @Override
     public String toString() {
         return "<AppContext " + app.name() + ">";

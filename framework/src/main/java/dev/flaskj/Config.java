@@ -37,7 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * MAX_COOKIE_SIZE=4093, TEMPLATES_AUTO_RELOAD=null, PROVIDE_AUTOMATIC_OPTIONS=true, TRUSTED_HOSTS=null}</code>,
  * plus flaskj's {@code SESSION_INTERFACE="cookie"} ({@code "container"} keeps the session in the servlet
  * container's {@code HttpSession}) and {@code MAX_BODY_MEMORY_SIZE=1000000} (the most bytes of a body held in memory:
- * {@code request.data()}/{@code json()}, or all the text fields of one multipart form; null for no limit).
+ * {@code request.data()}/{@code json()}, or all the text fields of one multipart form; null for no limit), and
+ * {@code ASYNC_TIMEOUT=30} (seconds a view's {@code CompletionStage} may take before the request is answered 503;
+ * fractions or a {@code Duration} allowed).
  */
 public final class Config extends AbstractMap<String, Object> {
     // ConcurrentHashMap refuses nulls; Flask's config is full of None.
@@ -77,6 +79,7 @@ public final class Config extends AbstractMap<String, Object> {
         put("EXPLAIN_TEMPLATE_LOADING", false);
         put("PROVIDE_AUTOMATIC_OPTIONS", true);
         put("TRUSTED_HOSTS", null);
+        put("ASYNC_TIMEOUT", 30);
     }
 
     @Override

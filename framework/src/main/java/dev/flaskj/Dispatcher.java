@@ -10,9 +10,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.AsyncContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 
@@ -26,10 +28,15 @@ import java.util.logging.Level;
  * inner, and the first non-null result is the response; after-request functions run innermost blueprint first,
  * each scope's in reverse registration order; error handlers are looked up by HTTP code, then by exception class,
  * innermost scope first; an exception no handler answers is logged and becomes a 500, whose handler may answer it.
+ *
+ * <p>A {@link CompletionStage} result suspends the request ({@link AsyncViews}): the thread that got it takes the
+ * request's contexts off its stacks and returns to the container, and the rest of the pipeline, from "make
+ * response" on, runs where the stage completes, with the contexts pushed there.
  */
 final class Dispatcher {
     private final Flask app;
     private final AtomicBoolean strayContextsReported = new AtomicBoolean();
+    private final AtomicBoolean blockingWaitReported = new AtomicBoolean();
 
     Dispatcher(Flask app) {
         this.app = app;
@@ -52,6 +59,7 @@ final class Dispatcher {
         }
         RequestContext ctx = null;
         Throwable error = null;
+        boolean suspended = false;
         try {
             ctx = new RequestContext(app, req, res);
             // Inside the try: URL matching runs in push, and what it throws must not leave the contexts behind.
@@ -64,22 +72,122 @@ final class Dispatcher {
             }
             Response response;
             try {
-                response = fullDispatch(ctx);
+                response = fullDispatch(ctx, req, res);
             } catch (Throwable e) {
                 error = e;
                 response = handleException(ctx, e);
             }
-            try {
-                write(ctx.request(), response, res);
-            } finally {
-                response.runCloseCallbacks(); // Werkzeug's Response.close: after the body, also when writing failed
+            if (response == null) {
+                suspended = true; // the stage's completion owns the request and its contexts now
+                return;
             }
+            writeAndClose(ctx, response, res);
         } finally {
-            if (keep != null && ctx != null && ctx.isPushed()) {
-                keep.capture(ctx);
+            if (suspended) {
+                ContextStack.restore(outer); // this thread's stacks are empty again: the contexts moved away
+            } else {
+                if (keep != null && ctx != null && ctx.isPushed()) {
+                    keep.capture(ctx);
+                }
+                endRequest(ctx, error, outer);
             }
-            endRequest(ctx, error, outer);
         }
+    }
+
+    private static void writeAndClose(RequestContext ctx, Response response, HttpServletResponse res)
+            throws IOException {
+        try {
+            write(ctx.request(), response, res);
+        } finally {
+            response.runCloseCallbacks(); // Werkzeug's Response.close: after the body, also when writing failed
+        }
+    }
+
+    /**
+     * Hands a suspended request's stage to its completion: takes the contexts off this thread (first dropping any
+     * the view left open, as {@link #endRequest} does), then registers the completion. The order matters: a stage
+     * that is already complete runs the completion right here, which pushes the contexts again.
+     */
+    private void suspend(RequestContext ctx, CompletionStage<?> stage, HttpServletRequest req,
+            HttpServletResponse res) {
+        AsyncContext async = req.startAsync(req, res);
+        AsyncViews.Completion completion = new AsyncViews.Completion(this, ctx, async, res);
+        async.setTimeout(AsyncViews.timeout(app).toMillis());
+        async.addListener(completion);
+        Object[] stray = ContextStack.unwindTo(ctx, ctx.implicitAppContext());
+        if (stray != null) {
+            reportStrayContexts("The request to " + ctx.request().path() + " left " + describe(stray)
+                    + " pushed (opened and never closed); it was removed so that no later request on"
+                    + " this thread inherits it");
+        }
+        ctx.detach();
+        stage.whenComplete(completion);
+    }
+
+    /**
+     * The rest of a suspended request, on the thread that completes it (or the container's, for a timeout): pushes
+     * the request's contexts over whatever that thread has, makes the response from the stage's value or failure,
+     * runs the after-request functions, saves the session, writes, tears down and pops. Never throws.
+     */
+    void resume(RequestContext ctx, HttpServletResponse res, Object value, Throwable failure) {
+        Object[] outer = ContextStack.setAside();
+        Throwable error = null;
+        try {
+            ctx.attach();
+            Response response;
+            try {
+                response = finalizeRequest(ctx, resolve(ctx, value, failure), false);
+            } catch (Throwable e) {
+                error = e;
+                response = handleException(ctx, e);
+            }
+            writeAndClose(ctx, response, res);
+        } catch (Throwable e) {
+            // Nobody up the stack can take this (the container's thread has long returned): log it and answer 500.
+            error = error == null ? e : error;
+            app.logger().log(Level.SEVERE, "Exception on " + ctx.request().path() + " ["
+                    + ctx.request().method() + "] (asynchronous)", e);
+            AsyncViews.sendPlain500(res);
+        } finally {
+            try {
+                endRequest(ctx, error, outer);
+            } catch (Throwable e) {
+                app.logger().log(Level.SEVERE, "A teardown function of the request to " + ctx.request().path()
+                        + " failed", e);
+            }
+        }
+    }
+
+    /**
+     * Ends a suspended request the container gave up on (the connection failed): teardown and pop, no response.
+     */
+    void abandon(RequestContext ctx, Throwable failure) {
+        Object[] outer = ContextStack.setAside();
+        try {
+            ctx.attach();
+        } finally {
+            try {
+                endRequest(ctx, failure, outer);
+            } catch (Throwable e) {
+                app.logger().log(Level.SEVERE, "A teardown function of the request to " + ctx.request().path()
+                        + " failed", e);
+            }
+        }
+    }
+
+    /**
+     * What the request's stage gives the rest of the pipeline: its value, or what the error handlers make of its
+     * failure (as for an exception the view threw); an {@code Error} goes on to {@link #handleException}.
+     */
+    private Object resolve(RequestContext ctx, Object value, Throwable failure) throws Exception {
+        if (failure == null) {
+            return value;
+        }
+        Throwable cause = AsyncViews.unwrap(failure);
+        if (cause instanceof Exception e) {
+            return handleUserException(ctx, e);
+        }
+        throw Throwables.sneaky(cause);
     }
 
     /**
@@ -126,8 +234,12 @@ final class Dispatcher {
                 + " try-with-resources.");
     }
 
-    /** Before hooks, view, user-exception handling, then finalisation. */
-    private Response fullDispatch(RequestContext ctx) throws Exception {
+    /**
+     * Before hooks, view, user-exception handling, then finalisation. A {@link CompletionStage} result is waited
+     * for here when the request cannot be suspended; else the request is suspended and null returned.
+     */
+    private Response fullDispatch(RequestContext ctx, HttpServletRequest req, HttpServletResponse res)
+            throws Exception {
         Object rv;
         try {
             if (Signals.REQUEST_STARTED.hasReceivers(app)) {
@@ -140,7 +252,26 @@ final class Dispatcher {
         } catch (Exception e) {
             rv = handleUserException(ctx, e);
         }
+        if (rv instanceof CompletionStage<?> stage) {
+            if (req.isAsyncSupported()) {
+                suspend(ctx, stage, req, res);
+                return null;
+            }
+            if (!AsyncViews.isTestClient(req)) {
+                reportBlockingWait(req);
+            }
+            AsyncViews.Outcome outcome = AsyncViews.await(stage, AsyncViews.timeout(app));
+            rv = resolve(ctx, outcome.value(), outcome.failure());
+        }
         return finalizeRequest(ctx, rv, false);
+    }
+
+    private void reportBlockingWait(HttpServletRequest req) {
+        Level level = blockingWaitReported.compareAndSet(false, true) ? Level.WARNING : Level.FINE;
+        app.logger().log(level, "The view for " + req.getRequestURI() + " returned a CompletionStage, but the"
+                + " request does not support servlet async: the request thread waits for the stage (at most"
+                + " ASYNC_TIMEOUT). Declare <async-supported>true</async-supported> on the flaskj filter (and on every"
+                + " filter mapped before it), or call setAsyncSupported(true) on its FilterRegistration.Dynamic.");
     }
 
     /** Runs before-request functions, app first then blueprints outer to inner; the first non-null result wins. */

@@ -23,12 +23,19 @@ import java.util.Objects;
  * <filter>
  *   <filter-name>flask</filter-name>
  *   <filter-class>dev.flaskj.FlaskFilter</filter-class>
+ *   <async-supported>true</async-supported>
  *   <init-param><param-name>app</param-name><param-value>com.example.Hello</param-value></init-param>
  * </filter>
  * <filter-mapping><filter-name>flask</filter-name><url-pattern>/*</url-pattern></filter-mapping>
  * }</pre>
- * Or programmatically: {@code servletContext.addFilter("flask", new FlaskFilter(app)).addMappingForUrlPatterns(null,
- * false, "/*")}.
+ * Or programmatically:
+ * <pre>{@code
+ * FilterRegistration.Dynamic flask = servletContext.addFilter("flask", new FlaskFilter(app));
+ * flask.setAsyncSupported(true);
+ * flask.addMappingForUrlPatterns(null, false, "/*");
+ * }</pre>
+ * {@code async-supported} lets a view return a {@code CompletionStage} without holding a container thread while it
+ * runs; without it such a request still works, but its thread waits for the stage and a warning is logged once.
  *
  * <p>Start-up, in order:
  * <ol>

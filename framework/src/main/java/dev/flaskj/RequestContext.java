@@ -266,6 +266,27 @@ public final class RequestContext implements AutoCloseable {
         pop(null);
     }
 
+    /**
+     * Takes this pushed context and the app context its push created off the current thread's stacks without
+     * ending them (no teardown, the request stays open): an asynchronous request moves to the thread that completes
+     * it. Both must be on top.
+     */
+    void detach() {
+        ContextStack.pop(this, previous);
+        previous = null;
+        if (implicitAppContext != null) {
+            implicitAppContext.detach();
+        }
+    }
+
+    /** Puts this still-pushed context (and its app context) on the current thread's stacks again. */
+    void attach() {
+        if (implicitAppContext != null) {
+            implicitAppContext.attach();
+        }
+        previous = ContextStack.push(this);
+    }
+
     @Override
     public String toString() {
         return "<RequestContext '" + request.path() + "' [" + request.method() + "] of " + app.name() + ">";

@@ -23,13 +23,25 @@ final class ForkedServer implements TestServer {
     }
 
     static ForkedServer start(Path webapp, List<String> jvmOptions) throws Exception {
+        return start(Path.of(System.getProperty("java.home"), "bin", "java"), jvmOptions, ForkedServer.class,
+                List.of(webapp.toString()));
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code javaLauncher}, this run's class path, and {@code args} followed by the file it must
+     * write its port to.
+     */
+    static ForkedServer start(Path javaLauncher, List<String> jvmOptions, Class<?> mainClass, List<String> args)
+            throws Exception {
         Path work = Containers.workDir("forked");
         Path portFile = work.resolve("port");
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(javaLauncher.toString());
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dit.container=" + Containers.kind(),
-                ForkedServer.class.getName(), webapp.toString(), portFile.toString()));
+                mainClass.getName()));
+        cmd.addAll(args);
+        cmd.add(portFile.toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile()).start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));

@@ -57,6 +57,7 @@ final class TestWebapps {
                 %s%s  <filter>
                     <filter-name>flask</filter-name>
                     <filter-class>dev.flaskj.FlaskFilter</filter-class>
+                    <async-supported>true</async-supported>
                     <init-param><param-name>app</param-name><param-value>%s</param-value></init-param>
                   </filter>
                   <filter-mapping><filter-name>flask</filter-name><url-pattern>/*</url-pattern></filter-mapping>
