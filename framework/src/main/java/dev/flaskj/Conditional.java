@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The conditional-request rules of one file response: Werkzeug's {@code is_resource_modified},
@@ -17,10 +15,6 @@ import java.util.regex.Pattern;
  * {@code make_conditional} applies them (flask-behaviour.md §2).
  */
 final class Conditional {
-    // Werkzeug http.py _etag_re: optional W/, then a quoted or bare tag, comma-separated.
-    private static final Pattern ETAG = Pattern.compile("([Ww]/)?(?:\"(.*?)\"|(.*?))(?:\\s*,\\s*|$)");
-    private static final Pattern PLAIN_INT = Pattern.compile("-?[0-9]+");
-
     private final Request request;
     private final String etag;
     private final Instant lastModified;
@@ -150,11 +144,17 @@ final class Conditional {
         return new long[] {start, Math.min(stop, length)};
     }
 
+    /** {@code -?[0-9]+} of at most 18 characters, else null. */
     private static Long plainInt(String s) {
-        if (!PLAIN_INT.matcher(s).matches() || s.length() > 18) {
+        if (s.isEmpty() || s.length() > 18) {
             return null;
         }
-        return Long.parseLong(s);
+        for (int i = s.charAt(0) == '-' ? 1 : 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return null;
+            }
+        }
+        return s.equals("-") ? null : Long.parseLong(s);
     }
 
     /** Werkzeug's unquote_etag: drops {@code W/} and the quotes. */
@@ -170,29 +170,84 @@ final class Conditional {
     }
 
     /** Werkzeug's {@code ETags}: strong and weak tags, or {@code *}. */
-    private record ETags(Set<String> strong, Set<String> weak, boolean star) {
+    record ETags(Set<String> strong, Set<String> weak, boolean star) {
+        /**
+         * Werkzeug's {@code parse_etags}: {@code _etag_re} = {@code ([Ww]/)?(?:"(.*?)"|(.*?))(?:\s*,\s*|$)} matched
+         * (not searched) again and again from where the last match ended, {@code \s} being Python's Unicode
+         * whitespace, {@code .} anything but a newline and {@code $} the end or a final newline.
+         *
+         * <p>The lazy groups make a backtracking engine try every later position for every tag, so a long list
+         * costs quadratic time. Here "the next position where a separator matches", "the next closing quote
+         * followed by one" and "the next newline" are tabulated once, right to left, and each match is then
+         * decided in constant time: linear in the header's length.
+         */
         static ETags parse(String value) {
             Set<String> strong = new HashSet<>();
             Set<String> weak = new HashSet<>();
-            if (value == null || value.isBlank()) {
+            if (value == null || value.isEmpty()) {
                 return new ETags(strong, weak, false);
             }
-            if (value.strip().equals("*")) {
-                return new ETags(strong, weak, true);
+            int n = value.length();
+            int[] sepEnd = new int[n + 1]; // where "\s*,\s*|$" ends when it matches at i, else -1
+            int[] nextSep = new int[n + 2]; // the smallest r >= i where it matches (n + 1: none)
+            int[] nextGoodQuote = new int[n + 2]; // the smallest q >= i with '"' at q and a separator at q + 1
+            int[] nextNewline = new int[n + 2];
+            int nonSpace = n; // the first index >= i that is not whitespace
+            int afterComma = -1; // for a ',' at nonSpace: the first non-whitespace index after it
+            nextSep[n + 1] = n + 1;
+            nextGoodQuote[n + 1] = n + 1;
+            nextNewline[n + 1] = n + 1;
+            nextNewline[n] = n + 1;
+            nextGoodQuote[n] = n + 1;
+            for (int i = n; i >= 0; i--) {
+                if (i < n && !Markup.isPythonSpace(value.charAt(i))) {
+                    afterComma = value.charAt(i) == ',' ? nonSpace : -1;
+                    nonSpace = i;
+                }
+                if (nonSpace < n && value.charAt(nonSpace) == ',') {
+                    sepEnd[i] = afterComma; // "\s*,\s*" ends after the spaces that follow the comma
+                } else if (i == n || (i == n - 1 && value.charAt(i) == '\n')) {
+                    sepEnd[i] = i; // "$"
+                } else {
+                    sepEnd[i] = -1;
+                }
+                nextSep[i] = sepEnd[i] >= 0 ? i : nextSep[i + 1];
+                if (i < n) {
+                    nextNewline[i] = value.charAt(i) == '\n' ? i : nextNewline[i + 1];
+                    nextGoodQuote[i] = value.charAt(i) == '"' && sepEnd[i + 1] >= 0 ? i : nextGoodQuote[i + 1];
+                }
             }
-            Matcher m = ETAG.matcher(value);
             int pos = 0;
-            // Werkzeug matches at pos (re.match), never searching ahead.
-            while (pos < value.length() && m.region(pos, value.length()).lookingAt()) {
-                String tag = m.group(2) != null ? m.group(2) : m.group(3);
-                if ("*".equals(m.group(3))) {
-                    return new ETags(strong, weak, true);
+            while (pos < n) {
+                int p = pos;
+                boolean isWeak = p + 1 < n && (value.charAt(p) == 'W' || value.charAt(p) == 'w')
+                        && value.charAt(p + 1) == '/';
+                if (isWeak) {
+                    p += 2; // taking "W/" never makes the rest fail where leaving it would succeed
                 }
-                (m.group(1) != null ? weak : strong).add(tag);
-                if (m.end() == pos) {
-                    break;
+                String tag;
+                int end;
+                int q = p < n && value.charAt(p) == '"' ? nextGoodQuote[p + 1] : n + 1;
+                if (q <= n && nextNewline[p + 1] > q) {
+                    String quoted = value.substring(p + 1, q);
+                    tag = quoted.isEmpty() ? null : quoted; // Werkzeug keeps the raw group, None, for ""
+                    end = sepEnd[q + 1];
+                } else {
+                    int r = nextSep[p];
+                    if (r > n || nextNewline[p] < r) {
+                        break; // no match at pos: Werkzeug stops here
+                    }
+                    tag = value.substring(p, r);
+                    if (tag.equals("*")) {
+                        return new ETags(strong, weak, true);
+                    }
+                    end = sepEnd[r];
                 }
-                pos = m.end();
+                (isWeak ? weak : strong).add(tag);
+                if (end == pos) {
+                    break; // an empty match before a final newline: Werkzeug would loop forever
+                }
+                pos = end;
             }
             return new ETags(strong, weak, false);
         }

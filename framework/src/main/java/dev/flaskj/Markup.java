@@ -148,7 +148,7 @@ public final class Markup implements CharSequence, HtmlSafe, Comparable<Markup> 
     }
 
     // Python's str.isspace: Java's whitespace plus the no-break spaces (Zs) and NEL.
-    private static boolean isPythonSpace(char c) {
+    static boolean isPythonSpace(char c) {
         return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f' || c == '\u0085';
     }
 

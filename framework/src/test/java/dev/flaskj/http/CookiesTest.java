@@ -248,7 +248,7 @@ class CookiesTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(10)
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void longQuotedValueParsesInLinearTime() {
         // A 7 KB quoted value overflowed the stack of the backtracking regex; a megabyte must take milliseconds.
         for (int size : new int[] {7 * 1024, 1 << 20}) {

@@ -163,7 +163,7 @@ class MultiDictTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(10)
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void longNumbersParseInLinearTime() {
         // "1_1_1..." of 4 KB overflowed the stack of the (?:_\d+)* expression; Python's int() accepts it (a number
         // far beyond int, so the default) and refuses more than 4300 digits. Values printed by CPython 3.
