@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.AsyncContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -42,6 +43,14 @@ final class Dispatcher {
         this.app = app;
     }
 
+    /**
+     * Serves one request. Nothing thrown on flaskj's code path reaches the container, whose error page would show
+     * a stack trace and the server's version: an exception before the response is committed is answered with the
+     * app's 500 (or flaskj's own 500 page when that fails too), one after it is logged once. Rethrown are only
+     * what the app asked for (propagation while testing, or with {@code PROPAGATE_EXCEPTIONS} outside debug
+     * mode), what the rest of the web application threw with {@code passThrough}, and a
+     * {@link VirtualMachineError}, after flaskj's 500 page has been sent when that was still possible.
+     */
     void handle(HttpServletRequest req, HttpServletResponse res, FilterChain passThrough)
             throws IOException, ServletException {
         handle(req, res, passThrough, null);
@@ -67,7 +76,7 @@ final class Dispatcher {
             if (passThrough != null && ctx.request().routingException() instanceof NotFound) {
                 // The app does not own this URL: let the rest of the web application answer, with the
                 // untouched servlet request (Spark's bug was to pass a wrapper that changed the URI).
-                passThrough.doFilter(req, res);
+                passThrough(passThrough, req, res);
                 return;
             }
             Response response;
@@ -75,6 +84,7 @@ final class Dispatcher {
                 response = fullDispatch(ctx, req, res);
             } catch (Throwable e) {
                 error = e;
+                rethrowIfFatal(e);
                 response = handleException(ctx, e);
             }
             if (response == null) {
@@ -82,6 +92,15 @@ final class Dispatcher {
                 return;
             }
             writeAndClose(ctx, response, res);
+        } catch (Throwable e) {
+            if (e instanceof PassThroughFailure failure) {
+                throw Throwables.sneaky(failure.getCause());
+            }
+            if (e instanceof VirtualMachineError || (e == error && propagates()) || propagatesEverything()) {
+                sendLastResortPage(res);
+                throw Throwables.sneaky(e);
+            }
+            lastResort(req, res, e);
         } finally {
             if (suspended) {
                 ContextStack.restore(outer); // this thread's stacks are empty again: the contexts moved away
@@ -94,10 +113,150 @@ final class Dispatcher {
         }
     }
 
-    private static void writeAndClose(RequestContext ctx, Response response, HttpServletResponse res)
-            throws IOException {
+    /** The rest of the filter chain; its failures are the web application's, and go to the container as they are. */
+    private static void passThrough(FilterChain chain, HttpServletRequest req, HttpServletResponse res) {
+        try {
+            chain.doFilter(req, res);
+        } catch (Throwable e) {
+            throw new PassThroughFailure(e);
+        }
+    }
+
+    /** Marks a failure of the rest of the filter chain while it crosses this class's last-resort handling. */
+    private static final class PassThroughFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PassThroughFailure(Throwable cause) {
+            super(null, cause, false, false);
+        }
+    }
+
+    /** Flask's rule: testing and debug mode propagate unhandled exceptions unless PROPAGATE_EXCEPTIONS says. */
+    private boolean propagates() {
+        Boolean propagate = app.config().getFlag("PROPAGATE_EXCEPTIONS");
+        return propagate == null ? app.testing() || app.debug() : propagate;
+    }
+
+    /**
+     * Whether failures outside the view (writing, teardown) propagate too: where the app propagates and no debug
+     * page is shown, as Flask's test client raises them. In debug mode in a container they get the 500 page.
+     */
+    private boolean propagatesEverything() {
+        return propagates() && !(app.debug() && !app.testing());
+    }
+
+    /**
+     * A {@link VirtualMachineError} is not handed to the app's error handlers or hooks: the JVM may be out of
+     * memory, and app code could only fail again. It goes up after flaskj's own page has been sent.
+     */
+    private static void rethrowIfFatal(Throwable e) {
+        if (e instanceof VirtualMachineError) {
+            throw (VirtualMachineError) e;
+        }
+    }
+
+    /** Writes the response; a failure is answered with a 500 while nothing is committed, else logged once. */
+    private void writeOrRecover(RequestContext ctx, Response response, HttpServletResponse res)
+            throws IOException, ServletException {
         try {
             write(ctx.request(), response, res);
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
+            if (propagatesEverything()) {
+                throw e;
+            }
+            if (res.isCommitted()) {
+                logAfterCommit(ctx.request(), e);
+                return;
+            }
+            res.reset(); // handleException logs it, once
+            Response serverError = handleException(ctx, e);
+            try {
+                write(ctx.request(), serverError, res);
+            } catch (Throwable again) {
+                rethrowIfFatal(again);
+                if (res.isCommitted()) {
+                    logAfterCommit(ctx.request(), again);
+                } else {
+                    app.logger().log(Level.SEVERE, "The 500 response could not be written either", again);
+                    sendLastResortPage(res);
+                }
+            }
+        }
+    }
+
+    /** Part of the response is on its way: the status cannot change any more, so the failure is only logged. */
+    private void logAfterCommit(Request request, Throwable e) {
+        String where = request.path() + " [" + request.method() + "]";
+        if (e instanceof IOException) {
+            // Usually the client closed the connection; the container reports that at debug level too.
+            app.logger().log(Level.FINE, "The response to " + where + " could not be sent completely", e);
+        } else {
+            app.logger().log(Level.SEVERE, "Exception while writing the response to " + where
+                    + " after it was committed; the client received a truncated response", e);
+        }
+    }
+
+    /** A failure outside the usual pipeline (a request context that cannot be built, a failing 500 page). */
+    private void lastResort(HttpServletRequest req, HttpServletResponse res, Throwable e) {
+        if (res.isCommitted()) {
+            app.logger().log(Level.SEVERE, "Exception on " + req.getRequestURI() + " after the response was"
+                    + " committed; the client received a truncated response", e);
+            return;
+        }
+        if (e instanceof HttpException he && !(he instanceof RequestRedirect) && !(he instanceof AbortedResponse)) {
+            // Bad input noticed while the request was being read: its own answer, without the app's handlers.
+            sendPage(res, he.code(), he.body().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        app.logger().log(Level.SEVERE, "Exception on " + req.getRequestURI() + " [" + req.getMethod() + "]", e);
+        sendLastResortPage(res);
+    }
+
+    // Rendered once: sending it allocates nothing that could fail after a first failure.
+    private static final byte[] LAST_RESORT_BODY = new InternalServerError().body().getBytes(StandardCharsets.UTF_8);
+
+    /** flaskj's own 500 page, written directly to the servlet response when it is not committed yet. */
+    static void sendLastResortPage(HttpServletResponse res) {
+        sendPage(res, 500, LAST_RESORT_BODY);
+    }
+
+    /** Writes an HTML page with {@code status} directly, unless the response is committed; never throws. */
+    static void sendPage(HttpServletResponse res, int status, byte[] body) {
+        if (res.isCommitted()) {
+            return;
+        }
+        try {
+            res.reset();
+            res.setStatus(status);
+            res.setContentType("text/html; charset=utf-8");
+            res.setContentLength(body.length);
+            res.getOutputStream().write(body);
+            res.flushBuffer(); // committed: the container adds no page of its own now
+        } catch (Throwable ignored) {
+            // The connection is gone or the response unusable: nothing more can be sent.
+        }
+    }
+
+    /** Pops the context; a teardown failure is logged once (or propagated where the app propagates). */
+    private void popQuietly(RequestContext ctx, Throwable error) {
+        try {
+            ctx.pop(error);
+        } catch (Throwable e) {
+            rethrowIfFatal(e);
+            if (propagatesEverything()) {
+                throw Throwables.sneaky(e);
+            }
+            Request request = ctx.request();
+            app.logger().log(Level.SEVERE, "Exception while tearing down " + request.path() + " ["
+                    + request.method() + "]", e);
+        }
+    }
+
+    private void writeAndClose(RequestContext ctx, Response response, HttpServletResponse res)
+            throws IOException, ServletException {
+        try {
+            writeOrRecover(ctx, response, res);
         } finally {
             response.runCloseCallbacks(); // Werkzeug's Response.close: after the body, also when writing failed
         }
@@ -203,7 +362,7 @@ final class Dispatcher {
                             + " pushed (opened and never closed); it was removed so that no later request on"
                             + " this thread inherits it");
                 }
-                ctx.pop(error);
+                popQuietly(ctx, error);
             }
         } finally {
             if (ContextStack.restore(outer)) {
@@ -341,14 +500,14 @@ final class Dispatcher {
 
     /**
      * Flask's handle_exception: propagate (testing, debug) or log and answer 500. The debug page goes only to the
-     * clients {@link DebugAccess} allows; the others get the production 500.
+     * clients {@link DebugAccess} allows; the others get the production 500. The app's 500 handler and the
+     * finalisation may fail in turn; each failure is logged and the built-in 500 page answers.
      */
     private Response handleException(RequestContext ctx, Throwable e) throws IOException, ServletException {
         if (Signals.GOT_REQUEST_EXCEPTION.hasReceivers(app)) {
             Signals.GOT_REQUEST_EXCEPTION.send(app, new Signals.GotRequestException(app, e));
         }
-        Boolean propagate = app.config().getFlag("PROPAGATE_EXCEPTIONS");
-        if (propagate == null ? app.testing() || app.debug() : propagate) {
+        if (propagates()) {
             if (!app.debug() || app.testing()) {
                 throw Throwables.sneaky(e);
             }
@@ -366,16 +525,21 @@ final class Dispatcher {
         if (handler != null) {
             try {
                 rv = handler.handle(serverError);
-            } catch (Exception handlerError) {
+            } catch (Throwable handlerError) {
+                rethrowIfFatal(handlerError);
                 app.logger().log(Level.SEVERE, "Exception in the 500 error handler", handlerError);
                 rv = serverError;
             }
         }
         try {
             return finalizeRequest(ctx, rv, true);
-        } catch (Exception impossible) {
-            // finalizeRequest swallows hook errors when called from the error path
-            throw Throwables.sneaky(impossible);
+        } catch (Throwable conversionError) {
+            // finalizeRequest swallows hook errors on this path; what is left is a return value of the 500
+            // handler that is not a valid response.
+            rethrowIfFatal(conversionError);
+            app.logger().log(Level.SEVERE, "The 500 error handler did not return a valid response",
+                    conversionError);
+            return app.toResponse(serverError);
         }
     }
 
@@ -389,9 +553,9 @@ final class Dispatcher {
                 Signals.REQUEST_FINISHED.send(app, new Signals.RequestFinished(app, response));
             }
             return response;
-        } catch (Exception e) {
-            if (!fromErrorHandler) {
-                throw e;
+        } catch (Throwable e) {
+            if (!fromErrorHandler || e instanceof VirtualMachineError) {
+                throw Throwables.sneaky(e);
             }
             app.logger().log(Level.SEVERE, "Request finalization failed with an error while handling an error", e);
             return response;

@@ -260,7 +260,7 @@ final class FileSender {
         if (ascii) {
             return type + "; filename=" + quoteHeaderValue(name);
         }
-        String simple = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("[^\\x00-\\x7F]", "");
+        String simple = SafePaths.asciiOnly(Normalizer.normalize(name, Normalizer.Form.NFKD));
         return type + "; filename=" + quoteHeaderValue(simple) + "; filename*=UTF-8''" + PercentEncoding.encodeRfc5987(name);
     }
 

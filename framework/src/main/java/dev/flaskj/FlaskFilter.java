@@ -157,8 +157,17 @@ public class FlaskFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        app.handleRequest(req, res, passThrough && !isProtected(req) ? chain : null);
+        Flask current = app;
+        if (current == null) {
+            // init has not run, or failed and the container routes requests anyway: answer without a stack trace.
+            Dispatcher.sendPage(res, 503, NOT_READY_BODY);
+            return;
+        }
+        current.handleRequest(req, res, passThrough && !isProtected(req) ? chain : null);
     }
+
+    private static final byte[] NOT_READY_BODY = new dev.flaskj.exceptions.ServiceUnavailable().body()
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /** Whether the container would serve a private folder for this request (its own, normalised view of the path). */
     static boolean isProtected(HttpServletRequest req) {

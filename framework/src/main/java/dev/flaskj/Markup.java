@@ -1,5 +1,6 @@
 package dev.flaskj;
 
+import dev.flaskj.internal.PyChars;
 import dev.flaskj.internal.HtmlEscaping;
 
 import dev.flaskj.internal.HtmlSafe;
@@ -115,17 +116,65 @@ public final class Markup implements CharSequence, HtmlSafe, Comparable<Markup> 
         return unescapeText(collapseWhitespace(value));
     }
 
-    private static String removeBetween(String value, String open, String close) {
-        String v = value;
-        int start;
-        while ((start = v.indexOf(open)) >= 0) {
-            int end = v.indexOf(close, start);
+    /**
+     * MarkupSafe's loop "find {@code open} from the start, find {@code close} from there, cut both out, repeat",
+     * in linear time. Each cut keeps the text before the found {@code open}, which holds no {@code open}, so the
+     * next search only has to look at its last {@code open.length() - 1} characters (a cut can join the halves of
+     * a new {@code open}) and at the rest of the input; searching again from the start, as the loop does, would
+     * cost quadratic time on many small tags.
+     */
+    static String removeBetween(String value, String open, String close) {
+        StringBuilder kept = new StringBuilder(value.length());
+        int rest = 0; // the current text is kept + value.substring(rest)
+        while (true) {
+            // Search open in the current text from max(0, kept.length() - open.length() + 1).
+            int from = Math.max(0, kept.length() - open.length() + 1);
+            int start = indexOf(kept, value, rest, open, from);
+            if (start < 0) {
+                break;
+            }
+            int end = indexOf(kept, value, rest, close, start);
             if (end < 0) {
                 break;
             }
-            v = v.substring(0, start) + v.substring(end + close.length());
+            // Cut [start, end + close.length()) out of the current text.
+            int cutEnd = end + close.length();
+            if (cutEnd <= kept.length()) {
+                kept.delete(start, cutEnd); // only possible when close overlaps open's tail, inside kept
+            } else {
+                int newRest = rest + (cutEnd - kept.length());
+                kept.setLength(Math.min(start, kept.length()));
+                if (start > kept.length()) {
+                    kept.append(value, rest, rest + (start - kept.length()));
+                }
+                rest = newRest;
+            }
         }
-        return v;
+        return kept.append(value, rest, value.length()).toString();
+    }
+
+    /** The first index >= from of needle in the text kept + value.substring(rest), or -1. */
+    private static int indexOf(StringBuilder kept, String value, int rest, String needle, int from) {
+        int k = kept.length();
+        int total = k + value.length() - rest;
+        int i = from;
+        // Positions where the needle starts inside kept: at most needle.length() - 1 of them need a look (kept has
+        // no full occurrence of the open marker, and close is searched from a start near its end).
+        for (; i < k && i <= total - needle.length(); i++) {
+            boolean match = true;
+            for (int j = 0; j < needle.length() && match; j++) {
+                int p = i + j;
+                match = (p < k ? kept.charAt(p) : value.charAt(rest + p - k)) == needle.charAt(j);
+            }
+            if (match) {
+                return i;
+            }
+        }
+        if (i < k) {
+            return -1;
+        }
+        int found = value.indexOf(needle, rest + (i - k));
+        return found < 0 ? -1 : found - rest + k;
     }
 
     /** Python's {@code " ".join(value.split())}: split on {@code str.isspace} characters. */
@@ -134,7 +183,7 @@ public final class Markup implements CharSequence, HtmlSafe, Comparable<Markup> 
         boolean pendingSpace = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (isPythonSpace(c)) {
+            if (PyChars.isSpace(c)) {
                 pendingSpace = out.length() > 0;
             } else {
                 if (pendingSpace) {
@@ -145,11 +194,6 @@ public final class Markup implements CharSequence, HtmlSafe, Comparable<Markup> 
             }
         }
         return out.toString();
-    }
-
-    // Python's str.isspace: Java's whitespace plus the no-break spaces (Zs) and NEL.
-    private static boolean isPythonSpace(char c) {
-        return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f' || c == '\u0085';
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flaskj.internal.HtmlSafe;
 import java.util.Arrays;
@@ -137,5 +138,52 @@ class MarkupTest {
         assertEquals(3, new Markup("<b>").length());
         assertEquals('b', new Markup("<b>").charAt(1));
         assertEquals(new Markup("b>"), new Markup("<b>").subSequence(1, 3));
+    }
+
+    /** MarkupSafe 3.0's loop as it is written, quadratic: the oracle for the linear version on short inputs. */
+    private static String naiveRemoveBetween(String value, String open, String close) {
+        String v = value;
+        int start;
+        while ((start = v.indexOf(open)) >= 0) {
+            int end = v.indexOf(close, start);
+            if (end < 0) {
+                break;
+            }
+            v = v.substring(0, start) + v.substring(end + close.length());
+        }
+        return v;
+    }
+
+    @Test
+    void removeBetweenAgreesWithMarkupSafesLoop() {
+        String alphabet = "<!-->a<-";
+        java.util.Random random = new java.util.Random(3);
+        java.util.List<String> inputs = new java.util.ArrayList<>(java.util.List.of("<<!--x-->!--y-->", "<!-->",
+                "a<!-- c", "<<a>>", "<!<!---->-->", "<<<>>>"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(16);
+            for (int j = 0; j < len; j++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            inputs.add(sb.toString());
+        }
+        for (String in : inputs) {
+            String comments = naiveRemoveBetween(in, "<!--", "-->");
+            assertEquals(comments, Markup.removeBetween(in, "<!--", "-->"), in);
+            assertEquals(naiveRemoveBetween(comments, "<", ">"), Markup.removeBetween(comments, "<", ">"), in);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void striptagsIsLinear() {
+        // Rebuilding the string after each tag made a megabyte of small tags take minutes.
+        int n = 1 << 18;
+        assertTrue("x ".repeat(n).strip().equals(new Markup("<b>x</b> ".repeat(n)).striptags()));
+        assertEquals("", new Markup("<!-- c -->".repeat(n)).striptags());
+        assertTrue(("<".repeat(n) + "x").equals(new Markup("<".repeat(n) + "x").striptags()));
+        // The first '<' pairs with the first '>', as in MarkupSafe: the other '>' stay.
+        assertTrue(">".repeat(n - 1).equals(new Markup("<".repeat(n) + ">".repeat(n)).striptags()));
     }
 }

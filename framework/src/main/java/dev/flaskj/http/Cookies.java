@@ -2,8 +2,6 @@ package dev.flaskj.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parses a request's {@code Cookie} header as Werkzeug 3.1 does.
@@ -18,12 +16,6 @@ import java.util.regex.Pattern;
  * Writing cookies is {@link SetCookie}.
  */
 public final class Cookies {
-    // The same grammar as Werkzeug's _cookie_re (sansio/http.py): a name up to '=' or ';', then optionally '='
-    // and a quoted string (backslash escapes allowed) or the shortest text up to the next ';'.
-    // UNIX_LINES: Python's '.' excludes only '\n'.
-    private static final Pattern PAIR = Pattern.compile(
-            "([^=;]*)(?:\\s*=\\s*(\"(?:[^\\\\\"]|\\\\.)*\"|.*?))?\\s*;\\s*", Pattern.UNIX_LINES);
-
     private Cookies() {}
 
     /**
@@ -45,29 +37,123 @@ public final class Cookies {
         if (isPlain(cookieHeader)) {
             return parsePlain(cookieHeader, builder);
         }
-        return parseWithRegex(cookieHeader, builder);
+        return parseGeneral(cookieHeader, builder);
     }
 
-    /** The general path, Werkzeug's regular expression; package-private for the test that compares both paths. */
-    static MultiDict<String> parseWithRegex(String cookieHeader, MultiDict.Builder<String> builder) {
-        Matcher m = PAIR.matcher(latin1ToUtf8(cookieHeader) + ";");
-        while (m.find()) {
-            String name = m.group(1).strip();
-            String value = m.group(2) == null ? "" : m.group(2).strip();
-            if (name.isEmpty()) {
+    /**
+     * The general path: the pairs Werkzeug's {@code _cookie_re} finds, computed by a scanner in time linear in the
+     * header's length; package-private for the test that compares it with the regular expression.
+     *
+     * <p>The expression is {@code ([^=;]*)(?:\s*=\s*("(?:[^\\"]|\\.)*"|.*?))?\s*;\s*} over the header plus
+     * a final {@code ;}, {@code \s} being ASCII whitespace and {@code .} anything but a newline. A backtracking
+     * engine spends a stack frame per character of a quoted value (a few kilobytes overflow the stack), so each
+     * branch is decided here directly: the name runs to the first {@code =} or {@code ;}; a quoted value is one
+     * deterministic scan to its closing quote; the unquoted value ends at the whitespace before the next
+     * {@code ;} and may not contain a newline. A start that matches nothing is skipped past its {@code =}, where
+     * every later start up to that point would fail the same way.
+     */
+    static MultiDict<String> parseGeneral(String cookieHeader, MultiDict.Builder<String> builder) {
+        String s = latin1ToUtf8(cookieHeader) + ";";
+        int n = s.length();
+        // Both lookups only move forward, as the candidate value start w does: linear in total.
+        int semi = -1; // the first ';' at or after the last w asked about
+        int newline = -1; // likewise for '\n' (n when there is none)
+        int pos = 0;
+        while (pos < n) {
+            int nameEnd = pos;
+            while (s.charAt(nameEnd) != '=' && s.charAt(nameEnd) != ';') {
+                nameEnd++; // stops at the final ';' at the latest
+            }
+            if (s.charAt(nameEnd) == ';') {
+                add(builder, s.substring(pos, nameEnd), "");
+                pos = skipSpace(s, nameEnd + 1);
                 continue;
             }
-            if (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
-                value = unslash(value.substring(1, value.length() - 1));
+            int w = skipSpace(s, nameEnd + 1);
+            int end = -1; // the match's end; -1 while no branch matched
+            String value = null;
+            if (s.charAt(w) == '"') {
+                int q = w + 1;
+                while (q < n) {
+                    char c = s.charAt(q);
+                    if (c == '"') {
+                        break;
+                    } else if (c == '\\') {
+                        if (q + 1 >= n || s.charAt(q + 1) == '\n') {
+                            break; // "\\." cannot take a newline: the quoted branch cannot close here
+                        }
+                        q += 2;
+                    } else {
+                        q++;
+                    }
+                }
+                if (q < n && s.charAt(q) == '"') {
+                    int after = skipSpace(s, q + 1);
+                    if (after < n && s.charAt(after) == ';') {
+                        value = s.substring(w, q + 1);
+                        end = skipSpace(s, after + 1);
+                    }
+                }
             }
-            builder.add(name, value);
+            if (end < 0) {
+                if (semi < w) {
+                    semi = s.indexOf(';', w);
+                }
+                if (newline < w) {
+                    newline = s.indexOf('\n', w);
+                    newline = newline < 0 ? n : newline;
+                }
+                int t = semi;
+                while (t > w && isSpace(s.charAt(t - 1))) {
+                    t--;
+                }
+                if (newline >= t) {
+                    value = s.substring(w, t);
+                    end = skipSpace(s, semi + 1);
+                }
+            }
+            if (end < 0) {
+                pos = nameEnd + 1; // no match starts anywhere in [pos, nameEnd]
+                continue;
+            }
+            add(builder, s.substring(pos, nameEnd), value);
+            pos = end;
         }
         return builder.build();
     }
 
+    private static void add(MultiDict.Builder<String> builder, String rawName, String rawValue) {
+        String name = rawName.strip();
+        if (!name.isEmpty()) {
+            builder.add(name, value(rawValue));
+        }
+    }
+
+    /** A matched value trimmed, and unquoted when it is in double quotes (package-private for the tests). */
+    static String value(String raw) {
+        String value = raw.strip();
+        if (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
+            value = unslash(value.substring(1, value.length() - 1));
+        }
+        return value;
+    }
+
+    /** The index of the first character at or after {@code i} that is not ASCII whitespace (Python's re.ASCII \s). */
+    private static int skipSpace(String s, int i) {
+        int j = i;
+        while (j < s.length() && isSpace(s.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
     /**
      * Whether the header is printable ASCII (or tab) without quotes or backslashes: the usual case, where the
-     * regular expression's result is simply "split at {@code ;}, then at the first {@code =}, and trim".
+     * general parse's result is simply "split at {@code ;}, then at the first {@code =}, and trim".
      */
     private static boolean isPlain(String header) {
         for (int i = 0; i < header.length(); i++) {
@@ -79,7 +165,7 @@ public final class Cookies {
         return true;
     }
 
-    /** {@link #PAIR}'s result for a {@link #isPlain plain} header, without the regex. */
+    /** {@link #parseGeneral}'s result for a {@link #isPlain plain} header, by splitting. */
     private static MultiDict<String> parsePlain(String header, MultiDict.Builder<String> builder) {
         int start = 0;
         int length = header.length();

@@ -1,5 +1,6 @@
 package dev.flaskj.http;
 
+import dev.flaskj.internal.PyChars;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -37,64 +38,71 @@ public final class ETags {
             return EMPTY;
         }
         int n = value.length();
-        // Precomputed in one backward pass, so each tag is found in constant time (no rescanning):
-        // nextNonWs[i]  first non-whitespace index >= i (n if none)
-        // sepAt(i)      a separator (\s*,\s*) or the end ($) matches at i
-        // nextSep[i]    first i' >= i with sepAt(i')
-        // nextClose[i]  first q >= i with value[q] == '"' and sepAt(q + 1)
-        // nextNl[i]     first newline index >= i (the regex's '.' stops at newlines)
-        int[] nextNonWs = new int[n + 1];
-        int[] nextSep = new int[n + 2];
-        int[] nextClose = new int[n + 2];
-        int[] nextNl = new int[n + 1];
-        nextNonWs[n] = n;
-        nextSep[n + 1] = Integer.MAX_VALUE;
-        nextClose[n + 1] = Integer.MAX_VALUE;
-        nextNl[n] = n;
-        boolean[] sep = new boolean[n + 1];
+        // Precomputed in one backward pass, so each tag is found in constant time (no rescanning), making the
+        // same choices as Werkzeug's _etag_re ("([Ww]/)?(?:\"(.*?)\"|(.*?))(?:\s*,\s*|$)"), with Python's \s.
+        int[] sepEnd = new int[n + 1]; // where "\s*,\s*|$" ends when it matches at i, else -1
+        int[] nextSep = new int[n + 2]; // the smallest r >= i where it matches (n + 1: none)
+        int[] nextGoodQuote = new int[n + 2]; // the smallest q >= i with '"' at q and a separator at q + 1
+        int[] nextNewline = new int[n + 2]; // the regex's '.' stops at newlines
+        int nonSpace = n; // the first index >= i that is not whitespace
+        int afterComma = -1; // for a ',' at nonSpace: the first non-whitespace index after it
+        nextSep[n + 1] = n + 1;
+        nextGoodQuote[n + 1] = n + 1;
+        nextNewline[n + 1] = n + 1;
+        nextNewline[n] = n + 1;
+        nextGoodQuote[n] = n + 1;
         for (int i = n; i >= 0; i--) {
-            if (i < n) {
-                nextNonWs[i] = Character.isWhitespace(value.charAt(i)) ? nextNonWs[i + 1] : i;
-                nextNl[i] = value.charAt(i) == '\n' ? i : nextNl[i + 1];
+            if (i < n && !PyChars.isSpace(value.charAt(i))) {
+                afterComma = value.charAt(i) == ',' ? nonSpace : -1;
+                nonSpace = i;
             }
-            int j = nextNonWs[i];
-            sep[i] = i == n || (i == n - 1 && value.charAt(i) == '\n') || (j < n && value.charAt(j) == ',');
-            nextSep[i] = sep[i] ? i : nextSep[i + 1];
-            nextClose[i] = i < n && value.charAt(i) == '"' && sep[i + 1] ? i : nextClose[i + 1];
+            if (nonSpace < n && value.charAt(nonSpace) == ',') {
+                sepEnd[i] = afterComma;
+            } else if (i == n || (i == n - 1 && value.charAt(i) == '\n')) {
+                sepEnd[i] = i; // "$"
+            } else {
+                sepEnd[i] = -1;
+            }
+            nextSep[i] = sepEnd[i] >= 0 ? i : nextSep[i + 1];
+            if (i < n) {
+                nextNewline[i] = value.charAt(i) == '\n' ? i : nextNewline[i + 1];
+                nextGoodQuote[i] = value.charAt(i) == '"' && sepEnd[i + 1] >= 0 ? i : nextGoodQuote[i + 1];
+            }
         }
         Set<String> strong = new LinkedHashSet<>();
         Set<String> weak = new LinkedHashSet<>();
         int pos = 0;
         while (pos < n) {
-            boolean isWeak = pos + 1 < n && (value.charAt(pos) == 'W' || value.charAt(pos) == 'w')
-                    && value.charAt(pos + 1) == '/';
-            int p = isWeak ? pos + 2 : pos;
+            int p = pos;
+            boolean isWeak = p + 1 < n && (value.charAt(p) == 'W' || value.charAt(p) == 'w')
+                    && value.charAt(p + 1) == '/';
+            if (isWeak) {
+                p += 2; // taking "W/" never makes the rest fail where leaving it would succeed
+            }
             String tag;
-            int tagEnd;
-            boolean quoted = false;
-            int q = p < n && value.charAt(p) == '"' ? nextClose[p + 1] : Integer.MAX_VALUE;
-            if (q != Integer.MAX_VALUE && q <= nextNl[p + 1]) {
-                tag = value.substring(p + 1, q);
-                tagEnd = q + 1;
-                quoted = true;
+            int end;
+            int q = p < n && value.charAt(p) == '"' ? nextGoodQuote[p + 1] : n + 1;
+            if (q <= n && nextNewline[p + 1] > q) {
+                String quoted = value.substring(p + 1, q);
+                tag = quoted;
+                end = sepEnd[q + 1];
             } else {
                 int r = nextSep[p];
-                if (r == Integer.MAX_VALUE || r > nextNl[p]) {
-                    break;
+                if (r > n || nextNewline[p] < r) {
+                    break; // no match at pos: Werkzeug stops here
                 }
                 tag = value.substring(p, r);
-                tagEnd = r;
-            }
-            if (!quoted && tag.equals("*")) {
-                return STAR;
+                if (tag.equals("*")) {
+                    return STAR;
+                }
+                end = sepEnd[r];
             }
             if (!tag.isEmpty()) {
+                // Werkzeug keeps None for "" and "" for a bare empty tag; neither can match an entity tag
                 (isWeak ? weak : strong).add(tag);
             }
-            int j = tagEnd < n ? nextNonWs[tagEnd] : n;
-            int end = j < n && value.charAt(j) == ',' ? nextNonWs[j + 1] : tagEnd;
-            if (end <= pos) {
-                break;
+            if (end == pos) {
+                break; // an empty match before a final newline: Werkzeug would loop forever
             }
             pos = end;
         }

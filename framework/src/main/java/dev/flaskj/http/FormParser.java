@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.apache.commons.fileupload2.core.FileItemHeaders;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
@@ -55,8 +54,6 @@ public final class FormParser {
 
     private static final String URLENCODED = "application/x-www-form-urlencoded";
     private static final String MULTIPART = "multipart/form-data";
-    // A backslash-escaped quote or backslash inside a quoted header parameter.
-    private static final Pattern QUOTED_PAIR = Pattern.compile("\\\\([\\\\\"])");
 
     private FormParser() {}
 
@@ -290,7 +287,18 @@ public final class FormParser {
          * is {@code C:\dir\a"b.txt}.
          */
         private static String unescapeQuoted(String name) {
-            return name == null || name.indexOf('\\') < 0 ? name : QUOTED_PAIR.matcher(name).replaceAll("$1");
+            if (name == null || name.indexOf('\\') < 0) {
+                return name;
+            }
+            StringBuilder out = new StringBuilder(name.length());
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c == '\\' && i + 1 < name.length() && (name.charAt(i + 1) == '\\' || name.charAt(i + 1) == '"')) {
+                    c = name.charAt(++i); // a quoted pair: the escaped character itself
+                }
+                out.append(c);
+            }
+            return out.toString();
         }
 
         ParsedForm result() {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * An immutable map from string keys to one or more values each, keys in insertion order.
@@ -35,12 +34,8 @@ import java.util.regex.Pattern;
 public final class MultiDict<V> implements Iterable<Map.Entry<String, V>> {
     private static final MultiDict<?> EMPTY = new MultiDict<>(new LinkedHashMap<>());
 
-    // Python's int() accepts surrounding whitespace, a sign and single underscores between digits.
-    private static final Pattern PY_INT = Pattern.compile("[+-]?\\p{Nd}+(?:_\\p{Nd}+)*");
-    // Python's float(): decimal with optional exponent, or inf/infinity/nan, any case.
-    private static final Pattern PY_FLOAT = Pattern.compile(
-            "[+-]?(?:(?:\\d+(?:_\\d+)*(?:\\.(?:\\d+(?:_\\d+)*)?)?|\\.\\d+(?:_\\d+)*)(?:[eE][+-]?\\d+(?:_\\d+)*)?"
-                    + "|(?i:inf|infinity|nan))");
+    // CPython's limit on the digits of an int parsed from text (sys.int_info.default_max_str_digits).
+    private static final int MAX_INT_DIGITS = 4300;
 
     private final Map<String, List<V>> values;
 
@@ -214,26 +209,120 @@ public final class MultiDict<V> implements Iterable<Map.Entry<String, V>> {
         return sb.append("])").toString();
     }
 
-    private static Long pythonLong(Object value) {
+    /**
+     * Python's {@code int(str)}, in one pass: surrounding whitespace, a sign, decimal digits of any script and
+     * single underscores between digits; more than 4300 digits is an error as in CPython, and so is a value beyond
+     * {@code long}. Each character is looked at once, so the cost is linear whatever the input.
+     */
+    static Long pythonLong(Object value) {
         String s = ((String) value).strip();
-        if (!PY_INT.matcher(s).matches()) {
-            throw new NumberFormatException(s);
+        int n = s.length();
+        int i = 0;
+        boolean negative = false;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            negative = s.charAt(i) == '-';
+            i++;
         }
-        return Long.valueOf(s.replace("_", ""));
+        long acc = 0; // kept negative, so that Long.MIN_VALUE fits
+        int digits = 0;
+        boolean afterDigit = false;
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '_' && afterDigit && i < n) {
+                afterDigit = false; // the next character must be a digit
+                continue;
+            }
+            int d = Character.isDigit(cp) ? Character.digit(cp, 10) : -1;
+            if (d < 0 || ++digits > MAX_INT_DIGITS || acc < (Long.MIN_VALUE + d) / 10) {
+                throw new NumberFormatException(s.length() > 40 ? s.substring(0, 40) + "..." : s);
+            }
+            acc = acc * 10 - d;
+            afterDigit = true;
+        }
+        if (!afterDigit || (!negative && acc == Long.MIN_VALUE)) {
+            throw new NumberFormatException(s.length() > 40 ? s.substring(0, 40) + "..." : s);
+        }
+        return negative ? acc : -acc;
     }
 
-    private static Double pythonDouble(Object value) {
+    /**
+     * Python's {@code float(str)}, validated in one pass: a sign, then {@code inf}, {@code infinity} or {@code nan}
+     * in any case, or decimal digits (any script, single underscores between digits) with an optional fraction
+     * and exponent. The digits are handed to {@link Double#valueOf} in ASCII.
+     */
+    static Double pythonDouble(Object value) {
         String s = ((String) value).strip();
-        if (!PY_FLOAT.matcher(s).matches()) {
-            throw new NumberFormatException(s);
+        int n = s.length();
+        int i = 0;
+        double sign = 1.0;
+        StringBuilder ascii = new StringBuilder(Math.min(n, 64));
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            sign = s.charAt(i) == '-' ? -1.0 : 1.0;
+            ascii.append(s.charAt(i));
+            i++;
         }
-        String lower = s.replace("_", "").toLowerCase(java.util.Locale.ROOT);
-        String unsigned = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
-        double sign = lower.startsWith("-") ? -1.0 : 1.0;
-        if (unsigned.startsWith("inf")) {
+        String word = s.substring(i).toLowerCase(java.util.Locale.ROOT);
+        if (word.equals("inf") || word.equals("infinity")) {
             return sign * Double.POSITIVE_INFINITY;
         }
-        return unsigned.equals("nan") ? Double.NaN : Double.valueOf(lower);
+        if (word.equals("nan")) {
+            return Double.NaN;
+        }
+        int intDigits = 0;
+        int fracDigits = 0;
+        int[] pos = {i};
+        intDigits = digitPart(s, pos, ascii);
+        if (pos[0] < n && s.charAt(pos[0]) == '.') {
+            ascii.append('.');
+            pos[0]++;
+            fracDigits = digitPart(s, pos, ascii);
+        }
+        if (intDigits < 0 || fracDigits < 0 || intDigits + fracDigits == 0) {
+            throw new NumberFormatException("not a float");
+        }
+        if (pos[0] < n && (s.charAt(pos[0]) == 'e' || s.charAt(pos[0]) == 'E')) {
+            ascii.append('e');
+            pos[0]++;
+            if (pos[0] < n && (s.charAt(pos[0]) == '+' || s.charAt(pos[0]) == '-')) {
+                ascii.append(s.charAt(pos[0]++));
+            }
+            if (digitPart(s, pos, ascii) <= 0) {
+                throw new NumberFormatException("not a float");
+            }
+        }
+        if (pos[0] != n) {
+            throw new NumberFormatException("not a float");
+        }
+        return Double.valueOf(ascii.toString());
+    }
+
+    /**
+     * Reads {@code digit (['_'] digit)*} at {@code pos[0]} into {@code out} as ASCII digits; returns the number of
+     * digits (0 when there is none), or -1 for a misplaced underscore.
+     */
+    private static int digitPart(String s, int[] pos, StringBuilder out) {
+        int i = pos[0];
+        int digits = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            if (cp == '_') {
+                int next = i + 1;
+                if (digits == 0 || next >= s.length() || !Character.isDigit(s.codePointAt(next))) {
+                    return -1;
+                }
+                i = next;
+                continue;
+            }
+            if (!Character.isDigit(cp)) {
+                break;
+            }
+            out.append((char) ('0' + Character.digit(cp, 10)));
+            digits++;
+            i += Character.charCount(cp);
+        }
+        pos[0] = i;
+        return digits;
     }
 
     /**

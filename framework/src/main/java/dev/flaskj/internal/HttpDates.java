@@ -7,7 +7,6 @@ import java.time.Month;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,8 +66,29 @@ public final class HttpDates {
         }
     }
 
+    /** {@code text.split("\\s+")} in one pass, without a regular expression: dates come from request headers. */
+    private static List<String> splitWhitespace(String text) {
+        List<String> tokens = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i < text.length() && isRegexSpace(text.charAt(i));
+            if (i == text.length() || space) {
+                if (i > start || tokens.isEmpty() && i == text.length()) {
+                    tokens.add(text.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return tokens;
+    }
+
+    /** java.util.regex's {@code \\s}: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
     private static List<String> tokens(String text) {
-        List<String> tokens = new ArrayList<>(Arrays.asList(text.strip().split("\\s+")));
+        List<String> tokens = splitWhitespace(text.strip());
         String first = tokens.get(0);
         if (first.endsWith(",") || DAYS.contains(first.toLowerCase(Locale.ROOT))) {
             tokens.remove(0);

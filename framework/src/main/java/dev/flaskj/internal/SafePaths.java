@@ -35,6 +35,17 @@ public final class SafePaths {
         return secureFilename(filename, WINDOWS);
     }
 
+    /** {@code text} without its characters beyond ASCII (one pass; file names come from requests). */
+    public static String asciiOnly(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < 0x80) {
+                out.append(text.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
     /**
      * A file name safe to store, made of ASCII letters, digits, {@code _ . -} only; it may be empty, and the
      * caller must then pick a name itself.
@@ -45,14 +56,21 @@ public final class SafePaths {
      * when the part before the first dot is a device name ({@code CON}, {@code NUL}, {@code COM1}...).
      */
     public static String secureFilename(String filename, boolean windows) {
-        String ascii = Normalizer.normalize(filename, Normalizer.Form.NFKD).replaceAll("[^\\x00-\\x7F]", "");
+        String ascii = asciiOnly(Normalizer.normalize(filename, Normalizer.Form.NFKD));
         ascii = ascii.replace('/', ' ');
         if (windows) {
             ascii = ascii.replace('\\', ' ');
         }
         String joined = String.join("_", splitPythonWhitespace(ascii));
-        String kept = joined.replaceAll("[^A-Za-z0-9_.-]", "");
-        String stripped = strip(kept, "._");
+        StringBuilder kept = new StringBuilder(joined.length());
+        for (int i = 0; i < joined.length(); i++) {
+            char c = joined.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+                    || c == '-') {
+                kept.append(c);
+            }
+        }
+        String stripped = strip(kept.toString(), "._");
         if (windows && !stripped.isEmpty()) {
             int dot = stripped.indexOf('.');
             String stem = (dot < 0 ? stripped : stripped.substring(0, dot)).toUpperCase(Locale.ROOT);

@@ -194,7 +194,15 @@ sealed interface JsonTag {
                 throw invalid(key(), json);
             }
             String hex = text.replace("urn:", "").replace("uuid:", "");
-            hex = hex.replaceAll("^[{}]+|[{}]+$", "").replace("-", "");
+            int from = 0;
+            int to = hex.length();
+            while (from < to && (hex.charAt(from) == '{' || hex.charAt(from) == '}')) {
+                from++; // Python's uuid.UUID strips braces from both ends: hex.strip("{}")
+            }
+            while (to > from && (hex.charAt(to - 1) == '{' || hex.charAt(to - 1) == '}')) {
+                to--;
+            }
+            hex = hex.substring(from, to).replace("-", "");
             if (hex.length() != 32 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 0x80)) {
                 throw new JsonDecodeException("Invalid value for tag ' u': badly formed hexadecimal UUID string");
             }

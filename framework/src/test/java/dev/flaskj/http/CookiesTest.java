@@ -177,7 +177,7 @@ class CookiesTest {
     }
 
     @Test
-    void plainHeadersParseAsTheRegexDoes() {
+    void plainHeadersParseAsTheGeneralPathDoes() {
         // The fast path for printable-ASCII headers without quotes must give exactly the regex's result.
         String alphabet = "ab=; \t=;x1-_.=;  ";
         java.util.Random random = new java.util.Random(42);
@@ -195,8 +195,71 @@ class CookiesTest {
             if (h.isEmpty()) {
                 continue;
             }
-            assertEquals(Cookies.parseWithRegex(h, MultiDict.builder()).toListMap(), Cookies.parse(h).toListMap(),
+            assertEquals(Cookies.parseGeneral(h, MultiDict.builder()).toListMap(), Cookies.parse(h).toListMap(),
                     "header <" + h + ">");
+        }
+    }
+
+    /** Werkzeug's {@code _cookie_re}, kept here only as the oracle for the scanner on short inputs. */
+    private static final java.util.regex.Pattern WERKZEUG_COOKIE_RE = java.util.regex.Pattern.compile(
+            "([^=;]*)(?:\\s*=\\s*(\"(?:[^\\\\\"]|\\\\.)*\"|.*?))?\\s*;\\s*", java.util.regex.Pattern.UNIX_LINES);
+
+    private static MultiDict<String> oracle(String header) {
+        MultiDict.Builder<String> out = MultiDict.builder();
+        java.util.regex.Matcher m = WERKZEUG_COOKIE_RE.matcher(header + ";");
+        while (m.find()) {
+            String name = m.group(1).strip();
+            if (!name.isEmpty()) {
+                out.add(name, Cookies.value(m.group(2) == null ? "" : m.group(2)));
+            }
+        }
+        return out.build();
+    }
+
+    @Test
+    void scannerFindsWhatWerkzeugsRegexFinds() {
+        // Quotes, backslashes, newlines, '=' and ';' in every order: where the branches of the expression compete
+        // and backtrack. The regex is safe on these short headers; the scanner must agree on each.
+        String alphabet = "a=;\"\\ \n\t\"=;b";
+        java.util.Random random = new java.util.Random(7);
+        List<String> headers = new ArrayList<>(List.of("a=\n=\n=b;c=1", "a=x\ny; c=1", "a=\"x\ny\"; c=1",
+                "a=\"x\"y\"; c=1", "a=\"x\\\"y\"; b", "a=\"\\\n\"; b=1", "a=\"x\\\";b=\"y\"", "=\"a\";b"));
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = 1 + random.nextInt(14);
+            for (int i = 0; i < len; i++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            headers.add(sb.toString());
+        }
+        for (String h : headers) {
+            assertEquals(oracle(h).toListMap(), Cookies.parseGeneral(h, MultiDict.builder()).toListMap(),
+                    "header <" + h.replace("\n", "\\n") + ">");
+        }
+    }
+
+    @Test
+    void newlinesBetweenPairsAsWerkzeug() {
+        // Printed by Werkzeug 3.1.8.
+        assertEquals(List.of("c=1"), pairs(Cookies.parse("a=\n=\n=b;c=1")));
+        assertEquals(List.of("x\ny=", "c=1"), pairs(Cookies.parse("a=x\ny; c=1")));
+        assertEquals(List.of("a=x\ny", "c=1"), pairs(Cookies.parse("a=\"x\ny\"; c=1")));
+        assertEquals(List.of("a=x\"y", "c=1"), pairs(Cookies.parse("a=\"x\"y\"; c=1")));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void longQuotedValueParsesInLinearTime() {
+        // A 7 KB quoted value overflowed the stack of the backtracking regex; a megabyte must take milliseconds.
+        for (int size : new int[] {7 * 1024, 1 << 20}) {
+            String value = "a".repeat(size);
+            assertEquals(value, Cookies.parse("theme=\"" + value + "\"").get("theme"));
+            String escaped = "\\\"".repeat(size / 2);
+            assertEquals("\"".repeat(size / 2), Cookies.parse("x=\"" + escaped + "\"; y=1").get("x"));
+            // Adversarial for a search that restarts: many '=' with a newline and no ';' in sight.
+            assertEquals(List.of("c=1"), pairs(Cookies.parse("a=" + "\n=".repeat(size) + "b;c=1")));
+            assertEquals(1, Cookies.parse("a=\"" + "\\\";a=\"".repeat(size / 8) + ";b=2").getList("b").size());
+            assertEquals("x", Cookies.parse("q=x" + " ".repeat(size) + "; r=" + " \t".repeat(size)).get("q"));
         }
     }
 }

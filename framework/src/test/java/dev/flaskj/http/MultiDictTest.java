@@ -161,4 +161,28 @@ class MultiDictTest {
         assertThrows(NullPointerException.class, () -> MultiDict.<String>builder().add(null, "v"));
         assertThrows(NullPointerException.class, () -> MultiDict.<String>builder().add("k", null));
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void longNumbersParseInLinearTime() {
+        // "1_1_1..." of 4 KB overflowed the stack of the (?:_\d+)* expression; Python's int() accepts it (a number
+        // far beyond int, so the default) and refuses more than 4300 digits. Values printed by CPython 3.
+        assertEquals(1, MultiDict.of("page", "1_".repeat(2048) + "1").getInt("page", 1));
+        assertEquals(7, MultiDict.of("page", "0_".repeat(2000) + "7").getInt("page", 1));
+        assertEquals(1, MultiDict.of("page", "0_".repeat(5000) + "7").getInt("page", 1));
+        assertEquals(1, MultiDict.of("page", "1_".repeat(1 << 20) + "1").getInt("page", 1));
+        assertEquals(12, MultiDict.of("page", "\u0661\u0662").getInt("page", 1));
+        assertEquals(Long.MIN_VALUE, MultiDict.of("n", "-9223372036854775808").getLong("n", 0L));
+        assertEquals(0L, MultiDict.of("n", "9223372036854775808").getLong("n", 0L));
+        assertEquals(-1.025, MultiDict.of("x", " -1_0.2_5e-0_1 ").getDouble("x", 0.0));
+        assertEquals(12.0, MultiDict.of("x", "\u0661\u0662").getDouble("x", 0.0));
+        assertEquals(5.0, MultiDict.of("x", "5.").getDouble("x", 0.0));
+        assertEquals(0.5, MultiDict.of("x", ".5").getDouble("x", 0.0));
+        for (String bad : List.of("1_", "_1", "1__0", "1._5", "1_.5", "e5", ".", "1e", "1e_5", "in_f", "", "+")) {
+            assertEquals(-1.0, MultiDict.of("x", bad).getDouble("x", -1.0), bad);
+            assertEquals(-1, MultiDict.of("x", bad).getInt("x", -1), bad);
+        }
+        String longFloat = "1_".repeat(1 << 19) + "1." + "5_".repeat(1 << 19) + "5e-1_0";
+        assertEquals(Double.POSITIVE_INFINITY, MultiDict.of("x", longFloat).getDouble("x", 0.0));
+    }
 }
