@@ -77,6 +77,7 @@ public class Flask extends Scaffold {
     private volatile Path privateTempDir;
     private volatile boolean gotFirstRequest;
     private volatile Map<String, List<ScopeHooks>> scopesByBlueprint = Map.of();
+    private final List<PendingCheck> pendingChecks = new ArrayList<>();
     private AppGroup cli; // made on first use: most deployments never run a command
 
     /** An app named after its class; subclasses' annotated methods are registered now. */
@@ -232,8 +233,13 @@ public class Flask extends Scaffold {
                     + (existing == blueprint ? "this" : "a different") + " blueprint. Use registerBlueprint(bp,"
                     + " prefix, name) to provide a unique name.");
         }
+        boolean first = true; // Flask: first_registration, by identity over the blueprints registered so far
+        for (Blueprint b : blueprints.values()) {
+            first &= b != blueprint;
+        }
         blueprints.put(fullName, blueprint);
         blueprintHooks.put(fullName, blueprint.scopeHooks());
+        blueprint.onRegister(this, first);
         for (Blueprint.Deferred rule : blueprint.rules()) {
             onRule(Blueprint.joinRule(urlPrefix, rule.rule()), fullName + "." + rule.endpoint(), rule.view(),
                     rule.options());
@@ -433,6 +439,7 @@ public class Flask extends Scaffold {
             String bp = ctx == null ? null : ctx.request().blueprint();
             resolved = bp == null ? endpoint.substring(1) : bp + endpoint;
         }
+        values = injectUrlDefaults(resolved, values);
         if (ctx != null) {
             Request r = ctx.request();
             return urlBuilder.urlFor(resolved, values, new UrlContext(r.scheme(), r.host(), r.scriptRoot()), false);
@@ -447,6 +454,48 @@ public class Flask extends Scaffold {
         return urlBuilder.urlFor(resolved, values,
                 new UrlContext(config.getString("PREFERRED_URL_SCHEME", "http"), serverName, root), true);
     }
+
+    /**
+     * Runs the URL defaults functions for {@code endpoint}: the app's, then those of the blueprints the endpoint
+     * names, outer to inner (Flask: {@code inject_url_defaults}). They see the values without the {@code _}
+     * options, which are put back after them. Returns {@code values} itself when no function applies.
+     */
+    private Map<String, ?> injectUrlDefaults(String endpoint, Map<String, ?> values) {
+        List<ScopeHooks> scopes = new ArrayList<>(3);
+        scopes.add(appHooks);
+        for (int dot = endpoint.indexOf('.'); dot >= 0; dot = endpoint.indexOf('.', dot + 1)) {
+            ScopeHooks h = blueprintHooks.get(endpoint.substring(0, dot));
+            if (h != null) {
+                scopes.add(h);
+            }
+        }
+        Map<String, Object> plain = null;
+        Map<String, Object> options = null;
+        for (ScopeHooks scope : scopes) {
+            for (UrlDefaultsFunction f : scope.urlDefaults) {
+                if (plain == null) {
+                    plain = new LinkedHashMap<>();
+                    options = new LinkedHashMap<>();
+                    for (Map.Entry<String, ?> e : values.entrySet()) {
+                        (URL_FOR_OPTIONS.contains(e.getKey()) ? options : plain).put(e.getKey(), e.getValue());
+                    }
+                }
+                try {
+                    f.apply(endpoint, plain);
+                } catch (Exception e) {
+                    throw Throwables.sneaky(e);
+                }
+            }
+        }
+        if (plain == null) {
+            return values;
+        }
+        plain.putAll(options);
+        return plain;
+    }
+
+    private static final java.util.Set<String> URL_FOR_OPTIONS = java.util.Set.of("_external", "_anchor",
+            "_method", "_scheme");
 
     /** Creates a redirect response; {@link #redirect} delegates here (Flask: {@code app.redirect}). */
     public Response createRedirect(String location, int code) {
@@ -593,7 +642,11 @@ public class Flask extends Scaffold {
         Rule added = urlMap.add(new RuleSpec(rule, endpoint, options.methodList(), options.defaultValues(),
                 options.isStrictSlashes(), true, autoOptions));
         if (view instanceof ViewBinder.BoundView bound) {
-            bound.check(added);
+            try {
+                bound.check(added);
+            } catch (ViewBinder.MissingParameter missing) {
+                pendingChecks.add(new PendingCheck(endpoint, missing));
+            }
         }
         viewFunctions.put(endpoint, view);
     }
@@ -623,8 +676,32 @@ public class Flask extends Scaffold {
         }
     }
 
+    /** A view without a parameter for a rule variable, allowed only if a URL value preprocessor applies to it. */
+    private record PendingCheck(String endpoint, ViewBinder.MissingParameter problem) {}
+
+    /**
+     * Throws the first view whose rule has a variable without a parameter while no URL value preprocessor of the
+     * app or of the view's blueprints could remove it; {@link FlaskFilter} calls it at startup, the first request
+     * again (setup may continue in between).
+     *
+     * @throws IllegalArgumentException naming the class, method, rule and variable
+     */
+    synchronized void checkViews() {
+        for (PendingCheck c : pendingChecks) {
+            int dot = c.endpoint().lastIndexOf('.');
+            boolean preprocessed = false;
+            for (ScopeHooks scope : computeScopes(dot < 0 ? null : c.endpoint().substring(0, dot))) {
+                preprocessed |= !scope.urlValuePreprocessors.isEmpty();
+            }
+            if (!preprocessed) {
+                throw new IllegalArgumentException(c.problem().getMessage(), c.problem());
+            }
+        }
+    }
+
     private synchronized void freeze() {
         if (!gotFirstRequest) {
+            checkViews();
             urlMap.freeze();
             Map<String, List<ScopeHooks>> scopes = new HashMap<>();
             for (String bp : blueprints.keySet()) {
@@ -652,6 +729,9 @@ public class Flask extends Scaffold {
     }
 
     private List<ScopeHooks> computeScopes(String blueprint) {
+        if (blueprint == null) {
+            return appScopeOnly;
+        }
         List<ScopeHooks> scopes = new ArrayList<>(3);
         for (String n = blueprint; n != null; n = n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : null) {
             ScopeHooks h = blueprintHooks.get(n);

@@ -80,6 +80,23 @@ public final class UrlMap {
         return List.copyOf(byEndpoint.getOrDefault(endpoint, List.of()));
     }
 
+    /**
+     * Whether a rule of {@code endpoint} has all of {@code arguments} among its variables or defaults (Werkzeug:
+     * {@code Map.is_endpoint_expecting}); what a URL defaults function asks before adding a value.
+     */
+    public synchronized boolean isEndpointExpecting(String endpoint, String... arguments) {
+        for (Rule r : byEndpoint.getOrDefault(endpoint, List.of())) {
+            boolean all = true;
+            for (String a : arguments) {
+                all &= r.arguments().contains(a) || r.defaults().containsKey(a);
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@link #freeze()} has run. */
     public boolean isFrozen() {
         return frozen != null;
