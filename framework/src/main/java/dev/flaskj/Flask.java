@@ -78,6 +78,9 @@ public class Flask extends Scaffold {
     private volatile boolean gotFirstRequest;
     private volatile Map<String, List<ScopeHooks>> scopesByBlueprint = Map.of();
     private final List<PendingCheck> pendingChecks = new ArrayList<>();
+    private final View staticView = args -> serveStaticFile(args.get("filename"));
+    private volatile String staticFolder = "static";
+    private volatile String staticUrlPath; // null: "/" + the folder's last segment, as Flask derives it
     private AppGroup cli; // made on first use: most deployments never run a command
 
     /** An app named after its class; subclasses' annotated methods are registered now. */
@@ -96,7 +99,7 @@ public class Flask extends Scaffold {
         if (debugEnv != null) {
             config.put("DEBUG", Config.parseBoolean(debugEnv));
         }
-        addUrlRule("/static/<path:filename>", "static", args -> serveStaticFile(args.get("filename")));
+        addStaticRule();
         addConverters(urlMap.converters());
         ViewBinder.bind(this, this, Flask.class);
     }
@@ -114,6 +117,72 @@ public class Flask extends Scaffold {
     protected void addConverters(Converters converters) {}
 
     // ------------------------------------------------------------------ the app's own API
+
+    /**
+     * Serves the static files under another URL path (Flask: {@code static_url_path}), e.g.
+     * {@code setStaticUrlPath("/assets")} for {@code /assets/style.css}; a trailing slash is dropped and {@code ""}
+     * serves them from the root. The {@code static} endpoint and {@code urlFor("static", "filename", ...)} follow.
+     * Call it in the constructor (before the first request). Null: derived from the folder, {@code /static} by
+     * default.
+     */
+    public final void setStaticUrlPath(String path) {
+        checkSetup(this);
+        staticUrlPath = path == null ? null : path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        addStaticRule();
+    }
+
+    /**
+     * Serves static files from another folder of the webapp root (class path outside a container) (Flask:
+     * {@code static_folder}), e.g. {@code "assets"} or {@code "web/public"}; unless a URL path was set, the URL
+     * path becomes {@code "/" +} the folder's last segment, as in Flask. Null: no static route at all. Call it in
+     * the constructor.
+     *
+     * @throws IllegalArgumentException for an absolute folder or one with {@code ..}
+     */
+    public final void setStaticFolder(String folder) {
+        checkSetup(this);
+        staticFolder = folder == null ? null : relativeFolder(folder);
+        addStaticRule();
+    }
+
+    /** The static folder, relative to the webapp root, or null when the app serves no static files. */
+    public final String staticFolder() {
+        return staticFolder;
+    }
+
+    /** The URL path of the static files ({@code /static} by default), or null when there is no static route. */
+    public final String staticUrlPath() {
+        String folder = staticFolder;
+        if (folder == null) {
+            return null;
+        }
+        return staticUrlPath != null ? staticUrlPath : "/" + folder.substring(folder.lastIndexOf('/') + 1);
+    }
+
+    /** A webapp-relative folder name without leading or trailing slashes; never absolute, never with {@code ..}. */
+    static String relativeFolder(String folder) {
+        String f = folder.replace('\\', '/');
+        while (f.endsWith("/")) {
+            f = f.substring(0, f.length() - 1);
+        }
+        for (String segment : f.split("/", -1)) {
+            if (segment.equals("..") || segment.equals(".") || (segment.isEmpty())) {
+                throw new IllegalArgumentException("folder '" + folder + "' must be a relative path inside the"
+                        + " webapp root, without '.', '..' or empty segments, e.g. \"static\" or \"web/assets\"");
+            }
+        }
+        return f;
+    }
+
+    /** (Re-)registers the {@code static} rule for the current folder and URL path (Flask's constructor does it). */
+    private void addStaticRule() {
+        urlMap.removeEndpoint("static");
+        viewFunctions.remove("static");
+        String path = staticUrlPath();
+        if (path != null) {
+            addUrlRule(path + "/<path:filename>", "static", staticView);
+        }
+    }
 
     /** The app's name: its logger's name. */
     public final String name() {
@@ -614,8 +683,12 @@ public class Flask extends Scaffold {
      */
     public Response serveStaticFile(String filename) throws IOException {
         ServletContext sc = servletContext;
-        FileSender.Source src = sc != null ? FileSender.fromWebapp(sc, "static", filename)
-                : FileSender.fromClasspath(getClass().getClassLoader(), "static", filename);
+        String folder = staticFolder;
+        if (folder == null) {
+            throw new dev.flaskj.exceptions.NotFound(); // Flask: RuntimeError "no static folder"; a 404 leaks nothing
+        }
+        FileSender.Source src = sc != null ? FileSender.fromWebapp(sc, folder, filename)
+                : FileSender.fromClasspath(getClass().getClassLoader(), folder, filename);
         return FileSender.send(this, src, null, false, currentRequestOrNull());
     }
 

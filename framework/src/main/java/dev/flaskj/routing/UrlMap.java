@@ -70,6 +70,23 @@ public final class UrlMap {
         return rule;
     }
 
+    /**
+     * Removes every rule of {@code endpoint}; for moving a rule during setup (the app's static route when its URL
+     * path or folder is set).
+     *
+     * @throws IllegalStateException after {@link #freeze()}
+     */
+    public synchronized void removeEndpoint(String endpoint) {
+        if (frozen != null) {
+            throw new IllegalStateException("the URL map is frozen: rules of " + PyText.repr(endpoint)
+                    + " cannot be removed after the first request");
+        }
+        List<Rule> removed = byEndpoint.remove(endpoint);
+        if (removed != null) {
+            rules.removeAll(removed);
+        }
+    }
+
     /** All rules in registration order (for route listings). */
     public synchronized List<Rule> rules() {
         return List.copyOf(rules);
