@@ -45,11 +45,10 @@ public class Hello extends Flask {
     /** The quickstart views are this class's {@code @Route} methods; Flaskr is wired here. */
     public Hello() {
         // Quickstart "Using Flask Extensions" and the tutorial's create_app(): the database extension, then the
-        // blog's blueprints, and Flaskr's before_app_request hook that puts the logged-in user into g().
+        // blog's blueprints (Auth's before_app_request hook puts the logged-in user into g() for every request).
         register(new Database());
         registerBlueprint(new Auth());
         registerBlueprint(new Blog());
-        beforeRequest(Auth::loadLoggedInUser);
         // Quickstart "Debug Mode": /debug/boom raises, to show the traceback page (debug mode only)
         registerBlueprint(new DebugDemo());
     }

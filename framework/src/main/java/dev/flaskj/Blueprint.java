@@ -1,10 +1,12 @@
 package dev.flaskj;
 
+import dev.flaskj.exceptions.HttpException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A group of views, hooks and error handlers registered on an app under a name and URL prefix
@@ -22,7 +24,9 @@ import java.util.Objects;
  * }
  * app.registerBlueprint(new Admin());     // endpoints admin.index, admin.users
  * }</pre>
- * Hooks and error handlers on a blueprint apply only to the requests its views handle.
+ * Hooks and error handlers on a blueprint apply only to the requests its views handle; the {@code app...} ones
+ * ({@link #beforeAppRequest}, {@link #appErrorHandler(int, ErrorHandlerFunction)}, ...) apply to every request of
+ * the app, as if registered on the app when the blueprint is registered.
  */
 public abstract class Blueprint extends Scaffold {
     record Deferred(String rule, String endpoint, View view, RuleOptions options) {}
@@ -37,6 +41,9 @@ public abstract class Blueprint extends Scaffold {
     private final Map<String, TemplateFilter> templateFilters = new LinkedHashMap<>();
     private final Map<String, Object> templateGlobals = new LinkedHashMap<>();
     private final Map<String, TemplateTest> templateTests = new LinkedHashMap<>();
+    /** App-wide registrations, applied to the app's own scope at the blueprint's first registration, in order. */
+    private final List<Consumer<Scaffold>> appWide = new ArrayList<>();
+    private volatile boolean registered;
 
     /** A blueprint without a URL prefix. */
     protected Blueprint(String name) {
@@ -123,6 +130,100 @@ public abstract class Blueprint extends Scaffold {
 
     Map<String, TemplateTest> templateTests() {
         return templateTests;
+    }
+
+    // ------------------------------------------------------------------ app-wide hooks (Flask: record_once)
+
+    /**
+     * Runs {@code f} before every request of the app, not only this blueprint's (Flask: {@code before_app_request});
+     * the same as {@code app.beforeRequest(f)} at the moment the blueprint is registered, so it runs among the
+     * app's own before-request functions in registration order, before any blueprint's local ones. Registering
+     * the blueprint again (under another name) does not add it again.
+     *
+     * @throws IllegalStateException once the blueprint has been registered
+     */
+    public final void beforeAppRequest(BeforeRequestFunction f) {
+        BeforeRequestFunction fn = checkAppWide(f);
+        appWide.add(app -> app.beforeRequest(fn));
+    }
+
+    /** Runs {@code f} on the response of every request of the app (Flask: {@code after_app_request}). */
+    public final void afterAppRequest(AfterRequestFunction f) {
+        AfterRequestFunction fn = checkAppWide(f);
+        appWide.add(app -> app.afterRequest(fn));
+    }
+
+    /** Runs {@code f} when every request context of the app is popped (Flask: {@code teardown_app_request}). */
+    public final void teardownAppRequest(TeardownFunction f) {
+        TeardownFunction fn = checkAppWide(f);
+        appWide.add(app -> app.teardownRequest(fn));
+    }
+
+    /**
+     * Handles HTTP errors with {@code code} for every request of the app (Flask: {@code app_errorhandler(404)}):
+     * an app handler for the code, so one the app registers later for the same code replaces it, and a
+     * blueprint's local handler still wins for that blueprint's requests.
+     *
+     * @throws IllegalArgumentException if no HTTP error has that code
+     */
+    public final void appErrorHandler(int code, ErrorHandlerFunction<? super HttpException> f) {
+        ErrorHandlerFunction<? super HttpException> fn = checkAppWide(f);
+        if (!HttpException.isKnownCode(code)) {
+            throw new IllegalArgumentException("'" + code + "' is not a recognized HTTP error code. Use a subclass"
+                    + " of HttpException with that code instead.");
+        }
+        appWide.add(app -> app.errorHandler(code, fn));
+    }
+
+    /** Handles exceptions of {@code type} for every request of the app (Flask: {@code app_errorhandler(E)}). */
+    public final <E extends Throwable> void appErrorHandler(Class<E> type, ErrorHandlerFunction<? super E> f) {
+        ErrorHandlerFunction<? super E> fn = checkAppWide(f);
+        Objects.requireNonNull(type, "type == null");
+        appWide.add(app -> app.errorHandler(type, fn));
+    }
+
+    /** Adds {@code f}'s variables to every template the app renders (Flask: {@code app_context_processor}). */
+    public final void appContextProcessor(ContextProcessorFunction f) {
+        ContextProcessorFunction fn = checkAppWide(f);
+        appWide.add(app -> app.contextProcessor(fn));
+    }
+
+    /** A URL value preprocessor for every request of the app (Flask: {@code app_url_value_preprocessor}). */
+    public final void appUrlValuePreprocessor(UrlValuePreprocessorFunction f) {
+        UrlValuePreprocessorFunction fn = checkAppWide(f);
+        appWide.add(app -> app.urlValuePreprocessor(fn));
+    }
+
+    /** A URL defaults function for every {@code urlFor} of the app (Flask: {@code app_url_defaults}). */
+    public final void appUrlDefaults(UrlDefaultsFunction f) {
+        UrlDefaultsFunction fn = checkAppWide(f);
+        appWide.add(app -> app.urlDefaults(fn));
+    }
+
+    private <T> T checkAppWide(T f) {
+        if (registered) {
+            // Flask's setupmethod on a registered blueprint: the app has already taken its app-wide functions.
+            String method = StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst()
+                    .map(StackWalker.StackFrame::getMethodName).orElse("setup"));
+            throw new IllegalStateException("The setup method '" + method + "' can no longer be called on the"
+                    + " blueprint '" + name + "'. It has already been registered at least once, any changes will"
+                    + " not be applied consistently.\nMake sure all setup of the blueprint is done before"
+                    + " registering it.");
+        }
+        return checkSetup(f);
+    }
+
+    /**
+     * Called by the app for each registration: marks the blueprint registered and, on the first registration on
+     * {@code app} only, applies the app-wide registrations to the app (Flask: {@code record_once}).
+     */
+    void onRegister(Flask app, boolean firstRegistration) {
+        registered = true;
+        if (firstRegistration) {
+            for (Consumer<Scaffold> r : appWide) {
+                r.accept(app);
+            }
+        }
     }
 
     List<Nested> children() {

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.AsyncContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -433,9 +434,13 @@ final class Dispatcher {
                 + " filter mapped before it), or call setAsyncSupported(true) on its FilterRegistration.Dynamic.");
     }
 
-    /** Runs before-request functions, app first then blueprints outer to inner; the first non-null result wins. */
+    /**
+     * Runs the URL value preprocessors, then the before-request functions, each app first then blueprints outer to
+     * inner; the first non-null result of a before-request function wins (Flask: {@code preprocess_request}).
+     */
     private Object preprocess(RequestContext ctx) throws Exception {
         List<ScopeHooks> scopes = ctx.scopes();
+        preprocessUrlValues(ctx.request(), scopes);
         for (int s = scopes.size() - 1; s >= 0; s--) {
             for (BeforeRequestFunction f : scopes.get(s).before) {
                 Object rv = f.run();
@@ -445,6 +450,26 @@ final class Dispatcher {
             }
         }
         return null;
+    }
+
+    /**
+     * Gives every URL value preprocessor the view arguments as one mutable map, then makes what is left the
+     * request's view arguments. When routing failed, Flask passes no map at all; here the functions get an empty
+     * map that is thrown away, so that the usual {@code values.remove(...)} cannot turn every 404 into a 500.
+     */
+    private static void preprocessUrlValues(Request request, List<ScopeHooks> scopes) throws Exception {
+        Map<String, Object> values = null;
+        for (int s = scopes.size() - 1; s >= 0; s--) {
+            for (UrlValuePreprocessorFunction f : scopes.get(s).urlValuePreprocessors) {
+                if (values == null) {
+                    values = new LinkedHashMap<>(request.viewArgs().asMap());
+                }
+                f.process(request.endpoint(), values);
+            }
+        }
+        if (values != null && request.urlRule() != null) {
+            request.setViewArgs(values);
+        }
     }
 
     /** Raises the routing error, answers automatic OPTIONS, or calls the view. */

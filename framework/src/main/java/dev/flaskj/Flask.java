@@ -81,6 +81,10 @@ public class Flask extends Scaffold {
     private volatile Path privateTempDir;
     private volatile boolean gotFirstRequest;
     private volatile Map<String, List<ScopeHooks>> scopesByBlueprint = Map.of();
+    private final List<PendingCheck> pendingChecks = new ArrayList<>();
+    private final View staticView = args -> serveStaticFile(args.get("filename"));
+    private volatile String staticFolder = "static";
+    private volatile String staticUrlPath; // null: "/" + the folder's last segment, as Flask derives it
     private AppGroup cli; // made on first use: most deployments never run a command
 
     /** An app named after its class; subclasses' annotated methods are registered now. */
@@ -99,7 +103,7 @@ public class Flask extends Scaffold {
         if (debugEnv != null) {
             config.put("DEBUG", Config.parseBoolean(debugEnv));
         }
-        addUrlRule("/static/<path:filename>", "static", args -> serveStaticFile(args.get("filename")));
+        addStaticRule();
         addConverters(urlMap.converters());
         ViewBinder.bind(this, this, Flask.class);
     }
@@ -117,6 +121,72 @@ public class Flask extends Scaffold {
     protected void addConverters(Converters converters) {}
 
     // ------------------------------------------------------------------ the app's own API
+
+    /**
+     * Serves the static files under another URL path (Flask: {@code static_url_path}), e.g.
+     * {@code setStaticUrlPath("/assets")} for {@code /assets/style.css}; a trailing slash is dropped and {@code ""}
+     * serves them from the root. The {@code static} endpoint and {@code urlFor("static", "filename", ...)} follow.
+     * Call it in the constructor (before the first request). Null: derived from the folder, {@code /static} by
+     * default.
+     */
+    public final void setStaticUrlPath(String path) {
+        checkSetup(this);
+        staticUrlPath = path == null ? null : path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        addStaticRule();
+    }
+
+    /**
+     * Serves static files from another folder of the webapp root (class path outside a container) (Flask:
+     * {@code static_folder}), e.g. {@code "assets"} or {@code "web/public"}; unless a URL path was set, the URL
+     * path becomes {@code "/" +} the folder's last segment, as in Flask. Null: no static route at all. Call it in
+     * the constructor.
+     *
+     * @throws IllegalArgumentException for an absolute folder or one with {@code ..}
+     */
+    public final void setStaticFolder(String folder) {
+        checkSetup(this);
+        staticFolder = folder == null ? null : relativeFolder(folder);
+        addStaticRule();
+    }
+
+    /** The static folder, relative to the webapp root, or null when the app serves no static files. */
+    public final String staticFolder() {
+        return staticFolder;
+    }
+
+    /** The URL path of the static files ({@code /static} by default), or null when there is no static route. */
+    public final String staticUrlPath() {
+        String folder = staticFolder;
+        if (folder == null) {
+            return null;
+        }
+        return staticUrlPath != null ? staticUrlPath : "/" + folder.substring(folder.lastIndexOf('/') + 1);
+    }
+
+    /** A webapp-relative folder name without leading or trailing slashes; never absolute, never with {@code ..}. */
+    static String relativeFolder(String folder) {
+        String f = folder.replace('\\', '/');
+        while (f.endsWith("/")) {
+            f = f.substring(0, f.length() - 1);
+        }
+        for (String segment : f.split("/", -1)) {
+            if (segment.equals("..") || segment.equals(".") || (segment.isEmpty())) {
+                throw new IllegalArgumentException("folder '" + folder + "' must be a relative path inside the"
+                        + " webapp root, without '.', '..' or empty segments, e.g. \"static\" or \"web/assets\"");
+            }
+        }
+        return f;
+    }
+
+    /** (Re-)registers the {@code static} rule for the current folder and URL path (Flask's constructor does it). */
+    private void addStaticRule() {
+        urlMap.removeEndpoint("static");
+        viewFunctions.remove("static");
+        String path = staticUrlPath();
+        if (path != null) {
+            addUrlRule(path + "/<path:filename>", "static", staticView);
+        }
+    }
 
     /** The app's name: its logger's name. */
     public final String name() {
@@ -310,11 +380,16 @@ public class Flask extends Scaffold {
                     + (existing == blueprint ? "this" : "a different") + " blueprint. Use registerBlueprint(bp,"
                     + " prefix, name) to provide a unique name.");
         }
+        boolean first = true; // Flask: first_registration, by identity over the blueprints registered so far
+        for (Blueprint b : blueprints.values()) {
+            first &= b != blueprint;
+        }
         blueprints.put(fullName, blueprint);
         blueprintHooks.put(fullName, blueprint.scopeHooks());
         blueprint.templateFilters().forEach(this::templateFilter);
         blueprint.templateGlobals().forEach(this::templateGlobal);
         blueprint.templateTests().forEach(this::templateTest);
+        blueprint.onRegister(this, first);
         for (Blueprint.Deferred rule : blueprint.rules()) {
             onRule(Blueprint.joinRule(urlPrefix, rule.rule()), fullName + "." + rule.endpoint(), rule.view(),
                     rule.options());
@@ -529,6 +604,7 @@ public class Flask extends Scaffold {
             String bp = ctx == null ? null : ctx.request().blueprint();
             resolved = bp == null ? endpoint.substring(1) : bp + endpoint;
         }
+        values = injectUrlDefaults(resolved, values);
         if (ctx != null) {
             Request r = ctx.request();
             return urlBuilder.urlFor(resolved, values, new UrlContext(r.scheme(), r.host(), r.scriptRoot()), false);
@@ -543,6 +619,48 @@ public class Flask extends Scaffold {
         return urlBuilder.urlFor(resolved, values,
                 new UrlContext(config.getString("PREFERRED_URL_SCHEME", "http"), serverName, root), true);
     }
+
+    /**
+     * Runs the URL defaults functions for {@code endpoint}: the app's, then those of the blueprints the endpoint
+     * names, outer to inner (Flask: {@code inject_url_defaults}). They see the values without the {@code _}
+     * options, which are put back after them. Returns {@code values} itself when no function applies.
+     */
+    private Map<String, ?> injectUrlDefaults(String endpoint, Map<String, ?> values) {
+        List<ScopeHooks> scopes = new ArrayList<>(3);
+        scopes.add(appHooks);
+        for (int dot = endpoint.indexOf('.'); dot >= 0; dot = endpoint.indexOf('.', dot + 1)) {
+            ScopeHooks h = blueprintHooks.get(endpoint.substring(0, dot));
+            if (h != null) {
+                scopes.add(h);
+            }
+        }
+        Map<String, Object> plain = null;
+        Map<String, Object> options = null;
+        for (ScopeHooks scope : scopes) {
+            for (UrlDefaultsFunction f : scope.urlDefaults) {
+                if (plain == null) {
+                    plain = new LinkedHashMap<>();
+                    options = new LinkedHashMap<>();
+                    for (Map.Entry<String, ?> e : values.entrySet()) {
+                        (URL_FOR_OPTIONS.contains(e.getKey()) ? options : plain).put(e.getKey(), e.getValue());
+                    }
+                }
+                try {
+                    f.apply(endpoint, plain);
+                } catch (Exception e) {
+                    throw Throwables.sneaky(e);
+                }
+            }
+        }
+        if (plain == null) {
+            return values;
+        }
+        plain.putAll(options);
+        return plain;
+    }
+
+    private static final java.util.Set<String> URL_FOR_OPTIONS = java.util.Set.of("_external", "_anchor",
+            "_method", "_scheme");
 
     /** Creates a redirect response; {@link #redirect} delegates here (Flask: {@code app.redirect}). */
     public Response createRedirect(String location, int code) {
@@ -698,8 +816,12 @@ public class Flask extends Scaffold {
      */
     public Response serveStaticFile(String filename) throws IOException {
         ServletContext sc = servletContext;
-        FileSender.Source src = sc != null ? FileSender.fromWebapp(sc, "static", filename)
-                : FileSender.fromClasspath(getClass().getClassLoader(), "static", filename);
+        String folder = staticFolder;
+        if (folder == null) {
+            throw new dev.flaskj.exceptions.NotFound(); // Flask: RuntimeError "no static folder"; a 404 leaks nothing
+        }
+        FileSender.Source src = sc != null ? FileSender.fromWebapp(sc, folder, filename)
+                : FileSender.fromClasspath(getClass().getClassLoader(), folder, filename);
         return FileSender.send(this, src, null, false, currentRequestOrNull());
     }
 
@@ -726,7 +848,11 @@ public class Flask extends Scaffold {
         Rule added = urlMap.add(new RuleSpec(rule, endpoint, options.methodList(), options.defaultValues(),
                 options.isStrictSlashes(), true, autoOptions));
         if (view instanceof ViewBinder.BoundView bound) {
-            bound.check(added);
+            try {
+                bound.check(added);
+            } catch (ViewBinder.MissingParameter missing) {
+                pendingChecks.add(new PendingCheck(endpoint, missing));
+            }
         }
         viewFunctions.put(endpoint, view);
     }
@@ -756,8 +882,32 @@ public class Flask extends Scaffold {
         }
     }
 
+    /** A view without a parameter for a rule variable, allowed only if a URL value preprocessor applies to it. */
+    private record PendingCheck(String endpoint, ViewBinder.MissingParameter problem) {}
+
+    /**
+     * Throws the first view whose rule has a variable without a parameter while no URL value preprocessor of the
+     * app or of the view's blueprints could remove it; {@link FlaskFilter} calls it at startup, the first request
+     * again (setup may continue in between).
+     *
+     * @throws IllegalArgumentException naming the class, method, rule and variable
+     */
+    synchronized void checkViews() {
+        for (PendingCheck c : pendingChecks) {
+            int dot = c.endpoint().lastIndexOf('.');
+            boolean preprocessed = false;
+            for (ScopeHooks scope : computeScopes(dot < 0 ? null : c.endpoint().substring(0, dot))) {
+                preprocessed |= !scope.urlValuePreprocessors.isEmpty();
+            }
+            if (!preprocessed) {
+                throw new IllegalArgumentException(c.problem().getMessage(), c.problem());
+            }
+        }
+    }
+
     private synchronized void freeze() {
         if (!gotFirstRequest) {
+            checkViews();
             urlMap.freeze();
             Map<String, List<ScopeHooks>> scopes = new HashMap<>();
             for (String bp : blueprints.keySet()) {
@@ -785,6 +935,9 @@ public class Flask extends Scaffold {
     }
 
     private List<ScopeHooks> computeScopes(String blueprint) {
+        if (blueprint == null) {
+            return appScopeOnly;
+        }
         List<ScopeHooks> scopes = new ArrayList<>(3);
         for (String n = blueprint; n != null; n = n.contains(".") ? n.substring(0, n.lastIndexOf('.')) : null) {
             ScopeHooks h = blueprintHooks.get(n);

@@ -102,7 +102,8 @@ public class FlaskFilter implements Filter {
         app.initServletContext(sc);
         try {
             SecretKeyCheck.check(app);
-        } catch (IllegalStateException e) {
+            app.checkViews(); // a view that cannot bind its rule fails the deployment, not its first request
+        } catch (IllegalStateException | IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }
         if (app.debug()) {

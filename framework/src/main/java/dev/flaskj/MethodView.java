@@ -80,8 +80,16 @@ public abstract class MethodView {
         View dispatch = new ViewBinder.BoundView() {
             @Override
             public void check(Rule rule) {
+                ViewBinder.MissingParameter missing = null;
                 for (ViewBinder.Handler h : handlers.values()) {
-                    h.check(rule);
+                    try {
+                        h.check(rule);
+                    } catch (ViewBinder.MissingParameter e) {
+                        missing = missing == null ? e : missing; // every handler's other problems first
+                    }
+                }
+                if (missing != null) {
+                    throw missing;
                 }
             }
 

@@ -547,6 +547,11 @@ public final class Request {
         this.viewArgs = arguments.isEmpty() ? ViewArgs.empty() : new ViewArgs(arguments);
     }
 
+    /** The view arguments as the URL value preprocessors left them. */
+    void setViewArgs(Map<String, Object> values) {
+        this.viewArgs = values.isEmpty() ? ViewArgs.empty() : new ViewArgs(values);
+    }
+
     void setRoutingException(RuntimeException e) {
         this.routingException = e;
     }

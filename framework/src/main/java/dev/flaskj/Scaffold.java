@@ -115,6 +115,28 @@ public abstract class Scaffold {
     }
 
     /**
+     * Runs {@code f} with the matched endpoint and the mutable view arguments before the before-request functions
+     * and the view (Flask: {@code url_value_preprocessor}); what it removes, the view does not receive. The app's
+     * run for every request, a blueprint's for the requests it handles: the app's first, then the blueprints'
+     * from outer to inner, each scope's in registration order. A view needs no parameter for a rule variable
+     * when its app or one of its blueprints has a URL value preprocessor (which may remove it); when none does,
+     * a variable without a parameter is a startup error.
+     */
+    public final void urlValuePreprocessor(UrlValuePreprocessorFunction f) {
+        scopeHooks().urlValuePreprocessors.add(checkSetup(f));
+    }
+
+    /**
+     * Runs {@code f} with the endpoint and the mutable values of each {@code urlFor} before the URL is built
+     * (Flask: {@code url_defaults}). The app's run for every endpoint, a blueprint's for its own endpoints (those
+     * named {@code blueprint.x}, also from outside the blueprint): the app's first, then the blueprints' from
+     * outer to inner.
+     */
+    public final void urlDefaults(UrlDefaultsFunction f) {
+        scopeHooks().urlDefaults.add(checkSetup(f));
+    }
+
+    /**
      * Handles HTTP errors with {@code code} (Flask: {@code errorhandler(404)}).
      *
      * @throws IllegalArgumentException if no HTTP error has that code

@@ -16,6 +16,8 @@ final class ScopeHooks {
     final List<AfterRequestFunction> after = new ArrayList<>();
     final List<TeardownFunction> teardown = new ArrayList<>();
     final List<ContextProcessorFunction> contextProcessors = new ArrayList<>();
+    final List<UrlValuePreprocessorFunction> urlValuePreprocessors = new ArrayList<>();
+    final List<UrlDefaultsFunction> urlDefaults = new ArrayList<>();
     final Map<Integer, ErrorHandlerFunction<Throwable>> byCode = new HashMap<>();
     final Map<Class<?>, ErrorHandlerFunction<Throwable>> byClass = new LinkedHashMap<>();
 

@@ -20,8 +20,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Registers the annotated methods of an app or blueprint class: {@link Route}, {@link BeforeRequest},
- * {@link AfterRequest}, {@link TeardownRequest}, {@link ErrorHandler}, in source order.
+ * Registers the annotated methods of an app or blueprint class: {@link Route} (and its shortcuts),
+ * {@link BeforeRequest}, {@link AfterRequest}, {@link TeardownRequest}, {@link ContextProcessor},
+ * {@link ErrorHandler}, the URL processors and the blueprints' app-wide twins ({@link BeforeAppRequest}, ...), in
+ * source order.
  *
  * <p>Every mismatch between a rule and a method signature is found here, at startup, and named with the class,
  * method, rule and variable, so it is never a 500 later.
@@ -56,32 +58,59 @@ final class ViewBinder {
                     + " @Get, @Post, @Put, @Patch or @Delete, or remove the decorator");
         }
         if (m.isAnnotationPresent(BeforeRequest.class)) {
-            requireParams(m, "@BeforeRequest", 0);
-            MethodHandle h = handle(instance, m);
-            target.beforeRequest(() -> invoke(h));
+            target.beforeRequest(beforeFunction(instance, m, "@BeforeRequest"));
+        }
+        if (m.isAnnotationPresent(BeforeAppRequest.class)) {
+            blueprint(target, m, "@BeforeAppRequest", "@BeforeRequest")
+                    .beforeAppRequest(beforeFunction(instance, m, "@BeforeAppRequest"));
         }
         if (m.isAnnotationPresent(AfterRequest.class)) {
-            if (m.getParameterCount() != 1 || !m.getParameterTypes()[0].isAssignableFrom(Response.class)
-                    || !Response.class.isAssignableFrom(m.getReturnType())) {
-                throw startupError(m, "an @AfterRequest method must take a Response and return a Response");
-            }
-            MethodHandle h = handle(instance, m);
-            target.afterRequest(r -> (Response) invoke(h, r));
+            target.afterRequest(afterFunction(instance, m, "@AfterRequest"));
+        }
+        if (m.isAnnotationPresent(AfterAppRequest.class)) {
+            blueprint(target, m, "@AfterAppRequest", "@AfterRequest")
+                    .afterAppRequest(afterFunction(instance, m, "@AfterAppRequest"));
         }
         if (m.isAnnotationPresent(TeardownRequest.class)) {
-            bindTeardown(target, instance, m);
+            target.teardownRequest(teardownFunction(instance, m, "@TeardownRequest"));
+        }
+        if (m.isAnnotationPresent(TeardownAppRequest.class)) {
+            blueprint(target, m, "@TeardownAppRequest", "@TeardownRequest")
+                    .teardownAppRequest(teardownFunction(instance, m, "@TeardownAppRequest"));
         }
         if (m.isAnnotationPresent(ContextProcessor.class)) {
-            requireParams(m, "@ContextProcessor", 0);
-            if (!Map.class.isAssignableFrom(m.getReturnType())) {
-                throw startupError(m, "a @ContextProcessor method must return a Map");
-            }
-            MethodHandle h = handle(instance, m);
-            target.contextProcessor(() -> (Map<String, ?>) invoke(h));
+            target.contextProcessor(contextProcessorFunction(instance, m, "@ContextProcessor"));
+        }
+        if (m.isAnnotationPresent(AppContextProcessor.class)) {
+            blueprint(target, m, "@AppContextProcessor", "@ContextProcessor")
+                    .appContextProcessor(contextProcessorFunction(instance, m, "@AppContextProcessor"));
+        }
+        if (m.isAnnotationPresent(UrlValuePreprocessor.class)) {
+            UrlProcessor p = urlProcessor(instance, m, "@UrlValuePreprocessor");
+            target.urlValuePreprocessor(p::call);
+        }
+        if (m.isAnnotationPresent(AppUrlValuePreprocessor.class)) {
+            Blueprint bp = blueprint(target, m, "@AppUrlValuePreprocessor", "@UrlValuePreprocessor");
+            UrlProcessor p = urlProcessor(instance, m, "@AppUrlValuePreprocessor");
+            bp.appUrlValuePreprocessor(p::call);
+        }
+        if (m.isAnnotationPresent(UrlDefaults.class)) {
+            UrlProcessor p = urlProcessor(instance, m, "@UrlDefaults");
+            target.urlDefaults(p::call);
+        }
+        if (m.isAnnotationPresent(AppUrlDefaults.class)) {
+            Blueprint bp = blueprint(target, m, "@AppUrlDefaults", "@UrlDefaults");
+            UrlProcessor p = urlProcessor(instance, m, "@AppUrlDefaults");
+            bp.appUrlDefaults(p::call);
         }
         ErrorHandler eh = m.getAnnotation(ErrorHandler.class);
         if (eh != null) {
-            bindErrorHandler(target, instance, m, eh);
+            bindErrorHandler(target, null, instance, m, "@ErrorHandler", eh.value(), eh.exception());
+        }
+        AppErrorHandler aeh = m.getAnnotation(AppErrorHandler.class);
+        if (aeh != null) {
+            Blueprint bp = blueprint(target, m, "@AppErrorHandler", "@ErrorHandler");
+            bindErrorHandler(target, bp, instance, m, "@AppErrorHandler", aeh.value(), aeh.exception());
         }
         AsTemplateFilter tf = m.getAnnotation(AsTemplateFilter.class);
         if (tf != null) {
@@ -192,36 +221,90 @@ final class ViewBinder {
         }
     }
 
+    /**
+     * The blueprint an app-wide hook annotation is on; on an app the annotation would mean nothing different from
+     * the plain one, and silently accepting it would hide a method copied to the wrong class, so it is an error.
+     */
+    private static Blueprint blueprint(Scaffold target, Method m, String annotation, String plain) {
+        if (target instanceof Blueprint bp) {
+            return bp;
+        }
+        throw startupError(m, annotation + " registers a blueprint's hook for the whole app and is only allowed on"
+                + " a Blueprint; use " + plain + " on an app");
+    }
+
+    private static BeforeRequestFunction beforeFunction(Object instance, Method m, String annotation) {
+        requireParams(m, annotation, 0);
+        MethodHandle h = handle(instance, m);
+        return () -> invoke(h);
+    }
+
+    private static AfterRequestFunction afterFunction(Object instance, Method m, String annotation) {
+        if (m.getParameterCount() != 1 || !m.getParameterTypes()[0].isAssignableFrom(Response.class)
+                || !Response.class.isAssignableFrom(m.getReturnType())) {
+            throw startupError(m, "an " + annotation + " method must take a Response and return a Response");
+        }
+        MethodHandle h = handle(instance, m);
+        return r -> (Response) invoke(h, r);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ContextProcessorFunction contextProcessorFunction(Object instance, Method m, String annotation) {
+        requireParams(m, annotation, 0);
+        if (!Map.class.isAssignableFrom(m.getReturnType())) {
+            throw startupError(m, "a " + annotation + " method must return a Map");
+        }
+        MethodHandle h = handle(instance, m);
+        return () -> (Map<String, ?>) invoke(h);
+    }
+
+    /** A URL processor method: {@code (String endpoint, Map<String, Object> values)}, result ignored. */
+    @FunctionalInterface
+    private interface UrlProcessor {
+        void call(String endpoint, Map<String, Object> values) throws Exception;
+    }
+
+    private static UrlProcessor urlProcessor(Object instance, Method m, String annotation) {
+        Class<?>[] types = m.getParameterTypes();
+        if (types.length != 2 || !types[0].isAssignableFrom(String.class) || !types[1].isAssignableFrom(Map.class)) {
+            throw startupError(m, "an " + annotation + " method takes (String endpoint, Map<String, Object> values)");
+        }
+        MethodHandle h = handle(instance, m);
+        return (endpoint, values) -> invoke(h, endpoint, values);
+    }
+
     private static void requireParams(Method m, String annotation, int count) {
         if (m.getParameterCount() != count) {
             throw startupError(m, "an " + annotation + " method takes " + count + " parameters");
         }
     }
 
-    private static void bindTeardown(Scaffold target, Object instance, Method m) {
+    private static TeardownFunction teardownFunction(Object instance, Method m, String annotation) {
         if (m.getParameterCount() > 1
                 || (m.getParameterCount() == 1 && !m.getParameterTypes()[0].isAssignableFrom(Throwable.class))) {
-            throw startupError(m, "a @TeardownRequest method takes no parameter or one Throwable");
+            throw startupError(m, "a " + annotation + " method takes no parameter or one Throwable");
         }
         MethodHandle h = handle(instance, m);
         boolean withArg = m.getParameterCount() == 1;
-        target.teardownRequest(exc -> {
+        return exc -> {
             if (withArg) {
                 invoke(h, exc);
             } else {
                 invoke(h);
             }
-        });
+        };
     }
 
-    private static void bindErrorHandler(Scaffold target, Object instance, Method m, ErrorHandler eh) {
-        boolean byCode = eh.value() != 0;
-        if (byCode == (eh.exception() != ErrorHandler.None.class)) {
-            throw startupError(m, "@ErrorHandler needs exactly one of a status code or exception = SomeError.class");
+    /** Binds an error handler method; {@code appWide} non-null for {@link AppErrorHandler} on that blueprint. */
+    private static void bindErrorHandler(Scaffold target, Blueprint appWide, Object instance, Method m,
+                                         String annotation, int code, Class<? extends Throwable> exception) {
+        boolean byCode = code != 0;
+        if (byCode == (exception != ErrorHandler.None.class)) {
+            throw startupError(m, annotation + " needs exactly one of a status code or exception = SomeError.class");
         }
-        Class<?> handled = byCode ? HttpException.class : eh.exception();
+        Class<?> handled = byCode ? HttpException.class : exception;
         if (m.getParameterCount() > 1) {
-            throw startupError(m, "an @ErrorHandler method takes no parameter or one exception parameter");
+            throw startupError(m, "an " + annotation + " method takes no parameter or one exception parameter");
         }
         Class<?> param = m.getParameterCount() == 1 ? m.getParameterTypes()[0] : null;
         if (param != null && !param.isAssignableFrom(handled) && !handled.isAssignableFrom(param)) {
@@ -238,11 +321,15 @@ final class ViewBinder {
             }
             return invoke(h, e);
         };
-        if (byCode) {
-            target.errorHandler(eh.value(), f::handle);
+        @SuppressWarnings("unchecked")
+        Class<Throwable> type = (Class<Throwable>) exception;
+        if (appWide != null && byCode) {
+            appWide.appErrorHandler(code, f::handle);
+        } else if (appWide != null) {
+            appWide.appErrorHandler(type, f);
+        } else if (byCode) {
+            target.errorHandler(code, f::handle);
         } else {
-            @SuppressWarnings("unchecked")
-            Class<Throwable> type = (Class<Throwable>) eh.exception();
             target.errorHandler(type, f);
         }
     }
@@ -374,13 +461,16 @@ final class ViewBinder {
      * or default; called with the compiled rule when it is registered.
      */
     static void checkSignature(Method m, Rule rule, Parameter[] params) {
+        String missing = null;
         Set<String> provided = new LinkedHashSet<>(rule.arguments());
         provided.addAll(rule.defaults().keySet());
         for (String var : provided) {
             Parameter p = parameter(params, var);
             if (p == null) {
-                throw startupError(m, "rule '" + rule + "' has variable '" + var + "' but the method has no"
-                        + " parameter named '" + var + "'; add one");
+                if (missing == null) {
+                    missing = var;
+                }
+                continue;
             }
             if (rule.arguments().contains(var) && !rule.converter(var).accepts(p.getType())) {
                 throw startupError(m, "rule '" + rule + "' variable '" + var + "' is converted to "
@@ -390,10 +480,38 @@ final class ViewBinder {
         }
         for (Parameter p : params) {
             if (!provided.contains(p.getName())) {
+                if (missing != null) {
+                    // A variable without a parameter and a parameter without a variable: a misspelt name,
+                    // which no preprocessor excuses; name the variable, as the simpler case does.
+                    throw startupError(m, missingMessage(rule, missing));
+                }
                 throw startupError(m, "parameter '" + p.getName() + "' is not a variable (or default) of rule '"
                         + rule + "'; add <" + p.getName() + "> to the rule or a default for it, or remove the"
                         + " parameter");
             }
+        }
+        if (missing != null) {
+            // Reported last, and only as a MissingParameter: a URL value preprocessor of the app or of the
+            // view's blueprints may remove the variable before the view binds, which is known only at freeze.
+            throw new MissingParameter(startupError(m, missingMessage(rule, missing)).getMessage());
+        }
+    }
+
+    private static String missingMessage(Rule rule, String var) {
+        return "rule '" + rule + "' has variable '" + var + "' but the method has no parameter named '" + var
+                + "'; add one, or register a URL value preprocessor (urlValuePreprocessor) on the app or the"
+                + " view's blueprint that removes it";
+    }
+
+    /**
+     * A rule variable without a parameter: an error unless a URL value preprocessor applies to the view's
+     * endpoint, which the app decides when it freezes.
+     */
+    static final class MissingParameter extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        MissingParameter(String message) {
+            super(message);
         }
     }
 

@@ -109,6 +109,22 @@ class FlaskFilterTest {
         assertEquals("200 from factory", get(filter, "/", new FakeFilterChain()));
     }
 
+    public static class UnboundVariable extends Flask {
+        @Route("/<lang_code>/")
+        String index() {
+            return "x";
+        }
+    }
+
+    /** A view that cannot receive a rule variable (and no URL value preprocessor removes it) fails the deployment. */
+    @Test
+    void aViewWithoutAParameterForARuleVariableFailsInit() {
+        ServletException e = assertThrows(ServletException.class,
+                () -> init(Map.of("app", UnboundVariable.class.getName()), Map.of()));
+        assertTrue(e.getMessage().contains(UnboundVariable.class.getName() + ".index(): rule '/<lang_code>/' has"
+                + " variable 'lang_code' but the method has no parameter named 'lang_code'"), e.getMessage());
+    }
+
     @Test
     void wrongAppClassesFailWithAMessageNamingClassSourceAndReason() {
         ServletException missing = assertThrows(ServletException.class,

@@ -1,10 +1,13 @@
 package com.example.flaskr;
 
+import dev.flaskj.AppErrorHandler;
+import dev.flaskj.BeforeAppRequest;
 import dev.flaskj.Blueprint;
 import dev.flaskj.Response;
 import dev.flaskj.Route;
 import dev.flaskj.View;
 import dev.flaskj.ViewDecorator;
+import dev.flaskj.exceptions.HttpException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +19,9 @@ import java.sql.SQLIntegrityConstraintViolationException;
  * {@code flaskr/auth.py}).
  *
  * <p>The logged-in user's id lives in the session ({@code user_id}); {@link #loadLoggedInUser()} runs before
- * every request of the app and puts the {@link User} into {@code g()} under {@code user}, where views and
- * templates ({@code ${g.user}}) find it.
+ * every request of the app ({@code @BeforeAppRequest}: not only this blueprint's) and puts the {@link User} into
+ * {@code g()} under {@code user}, where views and templates ({@code ${g.user}}) find it. Its
+ * {@code @AppErrorHandler(403)} renders the "not allowed" page for every view of the app.
  */
 public final class Auth extends Blueprint {
     /** The blueprint named {@code auth}: endpoints {@code auth.register}, {@code auth.login}, {@code auth.logout}. */
@@ -98,12 +102,13 @@ public final class Auth extends Blueprint {
     }
 
     /**
-     * Puts the logged-in {@link User} (or nothing) into {@code g()} under {@code user}; registered on the app with
-     * {@code app.beforeRequest(Auth::loadLoggedInUser)} (Flask: {@code bp.before_app_request}).
+     * Puts the logged-in {@link User} (or nothing) into {@code g()} under {@code user}, before every request of
+     * the app (Flask tutorial: {@code @bp.before_app_request def load_logged_in_user()}).
      *
      * @return null, so the request goes on
      */
-    public static Object loadLoggedInUser() throws SQLException {
+    @BeforeAppRequest
+    Object loadLoggedInUser() throws SQLException {
         Object id = session().get("user_id");
         // the session may be Flask's (a Python app with the same key): numbers arrive as Integer or Long
         if (id instanceof Number n) {
@@ -113,6 +118,15 @@ public final class Auth extends Blueprint {
             }
         }
         return null;
+    }
+
+    /**
+     * The page for a 403 anywhere in the app (an app-wide handler: the blog's views raise it), with the status kept
+     * and a hint to log in as the post's author.
+     */
+    @AppErrorHandler(403)
+    Object forbidden(HttpException e) {
+        return makeResponse(renderTemplate("auth/forbidden.html", "description", e.description()), 403);
     }
 
     /** The logged-in user, or null (Flask: {@code g.user}). */

@@ -87,6 +87,29 @@ class FlaskrTest {
         assertTrue(alice.get("/flaskr/").text().contains("No posts yet."));
     }
 
+    /** Auth's @BeforeAppRequest loads the user for every request, the quickstart's pages too (not only /flaskr). */
+    @Test
+    void theUserIsLoadedForEveryRequestOfTheApp() {
+        TestClient alice = client();
+        registerAndLogIn(alice, "alice");
+        assertTrue(alice.get("/").text().contains("Flaskr: <b>alice</b>"), alice.get("/").text());
+        assertFalse(client().get("/").text().contains("Flaskr: <b>"));
+    }
+
+    /** Auth's @AppErrorHandler(403) renders the "not allowed" page for the blog's views, keeping the status. */
+    @Test
+    void forbiddenIsRenderedByTheAuthBlueprintsAppWideHandler() {
+        TestClient alice = client();
+        registerAndLogIn(alice, "alice");
+        assertEquals(302, alice.post("/flaskr/create", Map.of("title", "hers", "body", "")).status());
+        TestClient bob = client();
+        registerAndLogIn(bob, "bob");
+        TestResponse r = bob.get("/flaskr/1/update");
+        assertEquals(403, r.status());
+        assertTrue(r.text().contains("<h1>Not allowed</h1>"), r.text());
+        assertEquals(404, bob.get("/flaskr/2/update").status()); // other codes keep their own pages
+    }
+
     @Test
     void writingNeedsALoginAndATitle() {
         TestClient client = client();

@@ -70,6 +70,23 @@ public final class UrlMap {
         return rule;
     }
 
+    /**
+     * Removes every rule of {@code endpoint}; for moving a rule during setup (the app's static route when its URL
+     * path or folder is set).
+     *
+     * @throws IllegalStateException after {@link #freeze()}
+     */
+    public synchronized void removeEndpoint(String endpoint) {
+        if (frozen != null) {
+            throw new IllegalStateException("the URL map is frozen: rules of " + PyText.repr(endpoint)
+                    + " cannot be removed after the first request");
+        }
+        List<Rule> removed = byEndpoint.remove(endpoint);
+        if (removed != null) {
+            rules.removeAll(removed);
+        }
+    }
+
     /** All rules in registration order (for route listings). */
     public synchronized List<Rule> rules() {
         return List.copyOf(rules);
@@ -78,6 +95,23 @@ public final class UrlMap {
     /** The rules of {@code endpoint} in registration order; empty if none. */
     public synchronized List<Rule> rules(String endpoint) {
         return List.copyOf(byEndpoint.getOrDefault(endpoint, List.of()));
+    }
+
+    /**
+     * Whether a rule of {@code endpoint} has all of {@code arguments} among its variables or defaults (Werkzeug:
+     * {@code Map.is_endpoint_expecting}); what a URL defaults function asks before adding a value.
+     */
+    public synchronized boolean isEndpointExpecting(String endpoint, String... arguments) {
+        for (Rule r : byEndpoint.getOrDefault(endpoint, List.of())) {
+            boolean all = true;
+            for (String a : arguments) {
+                all &= r.arguments().contains(a) || r.defaults().containsKey(a);
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@link #freeze()} has run. */

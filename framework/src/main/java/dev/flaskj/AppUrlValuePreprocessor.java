@@ -1,0 +1,17 @@
+package dev.flaskj;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * On a {@link Blueprint}, registers the annotated method {@code (String endpoint, Map<String, Object> values)} as a
+ * URL value preprocessor for every request of the app (Flask: {@code @bp.app_url_value_preprocessor}). On a
+ * {@link Flask} app it is a startup error: use {@link UrlValuePreprocessor} there.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface AppUrlValuePreprocessor {}
