@@ -48,17 +48,28 @@ final class DebugAccess {
         return isLoopbackV4(address);
     }
 
+    /** A dotted quad {@code 127.x.y.z}, each part 0–255 in at most three digits; one pass, no regex. */
     private static boolean isLoopbackV4(String address) {
-        String[] parts = address.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
-                    || Integer.parseInt(p) > 255) {
+        int parts = 0;
+        int value = 0;
+        int digits = 0;
+        int first = -1;
+        for (int i = 0; i <= address.length(); i++) {
+            char c = i < address.length() ? address.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || value > 255 || ++parts > 4) {
+                    return false;
+                }
+                first = first < 0 ? value : first;
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + (c - '0');
+                digits++;
+            } else {
                 return false;
             }
         }
-        return Integer.parseInt(parts[0]) == 127;
+        return parts == 4 && first == 127;
     }
 }
