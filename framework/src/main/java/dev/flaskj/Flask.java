@@ -21,6 +21,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -486,16 +487,16 @@ public class Flask extends Scaffold {
     }
 
     /**
-     * A response sending {@code file} inline under its own name; see {@link #serveFile(Path, String, boolean, String)}.
+     * A response sending {@code file} inline under its own name; see {@link #serveFile(Path, SendFileOptions)}.
      *
      * @param mimetype null to guess it from the file name
      */
     public Response serveFile(Path file, String mimetype) throws IOException {
-        return serveFile(file, mimetype, false, null);
+        return serveFile(file, SendFileOptions.mimetype(mimetype));
     }
 
     /**
-     * A response sending {@code file}; {@link #sendFile} delegates here (Flask: {@code send_file}).
+     * {@link #serveFile(Path, SendFileOptions)} with these options.
      *
      * @param mimetype null to guess it from the download name
      * @param asAttachment {@code Content-Disposition: attachment} (a download) instead of {@code inline}
@@ -503,20 +504,58 @@ public class Flask extends Scaffold {
      */
     public Response serveFile(Path file, String mimetype, boolean asAttachment, String downloadName)
             throws IOException {
-        return FileSender.send(this, FileSender.fromPath(file).named(downloadName), mimetype, asAttachment,
-                currentRequestOrNull());
+        return serveFile(file, SendFileOptions.mimetype(mimetype).asAttachment(asAttachment)
+                .downloadName(downloadName));
+    }
+
+    /**
+     * A response sending {@code file}; {@link #sendFile(Path, SendFileOptions)} delegates here (Flask:
+     * {@code send_file}). Override to change how every file is sent.
+     *
+     * @throws dev.flaskj.exceptions.NotFound when {@code file} is not a regular file
+     */
+    public Response serveFile(Path file, SendFileOptions options) throws IOException {
+        return FileSender.send(this, FileSender.fromPath(file), options, currentRequestOrNull());
+    }
+
+    /**
+     * A response sending {@code data}, which has no name of its own; {@link #sendFile(byte[], SendFileOptions)}
+     * delegates here.
+     *
+     * @throws IllegalArgumentException without a mimetype or download name (Flask's message)
+     */
+    public Response serveFile(byte[] data, SendFileOptions options) {
+        return FileSender.send(this, FileSender.fromBytes(data), options, currentRequestOrNull());
+    }
+
+    /**
+     * A response streaming {@code in} (unknown length: no Content-Length, no ranges); {@link #sendFile(InputStream,
+     * SendFileOptions)} delegates here.
+     *
+     * @throws IllegalArgumentException without a mimetype or download name (Flask's message)
+     */
+    public Response serveFile(InputStream in, SendFileOptions options) {
+        return FileSender.send(this, FileSender.fromStream(in), options, currentRequestOrNull());
     }
 
     /** A response sending {@code filename} from {@code directory}, 404 when unsafe or missing; see {@link #sendFromDirectory}. */
     public Response serveFromDirectory(Path directory, String filename) throws IOException {
-        return serveFromDirectory(directory, filename, false, null);
+        return serveFromDirectory(directory, filename, SendFileOptions.defaults());
     }
 
     /** {@link #serveFromDirectory(Path, String)} as an attachment and/or under another name, as in {@link #serveFile}. */
     public Response serveFromDirectory(Path directory, String filename, boolean asAttachment, String downloadName)
             throws IOException {
-        return FileSender.send(this, FileSender.fromDirectory(directory, filename).named(downloadName), null,
-                asAttachment, currentRequestOrNull());
+        return serveFromDirectory(directory, filename, SendFileOptions.asAttachment(asAttachment)
+                .downloadName(downloadName));
+    }
+
+    /**
+     * A response sending {@code filename} from {@code directory} with {@code options}, 404 when unsafe or missing;
+     * {@link #sendFromDirectory(Path, String, SendFileOptions)} delegates here (Flask: {@code send_from_directory}).
+     */
+    public Response serveFromDirectory(Path directory, String filename, SendFileOptions options) throws IOException {
+        return FileSender.send(this, FileSender.fromDirectory(directory, filename), options, currentRequestOrNull());
     }
 
     /**
