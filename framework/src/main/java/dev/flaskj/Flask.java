@@ -570,6 +570,159 @@ public class Flask extends Scaffold {
         return FileSender.send(this, src, null, false, currentRequestOrNull());
     }
 
+    // --- instance folder and resources
+
+    /**
+     * The instance folder: where the app keeps files it writes at run time (a database, uploads, local settings),
+     * outside the deployed code (Flask: {@code app.instance_path}). Created, with owner-only permissions where the
+     * file system has them, when it does not exist yet. In order:
+     * <ol>
+     * <li>config {@code INSTANCE_PATH} (also a context-param or the environment variable
+     *     {@code FLASK_INSTANCE_PATH});</li>
+     * <li>outside a servlet container (tests, command line): {@code instance/} in the working directory;</li>
+     * <li>in Tomcat: {@code ${catalina.base}/instance/<context>}; in Jetty: {@code ${jetty.base}/instance/<context>};
+     *     in any other container: {@code ${java.io.tmpdir}/flaskj-instance/<context>}, where {@code <context>} is the
+     *     context path without its leading slash, {@code /} replaced by {@code #} as Tomcat names WARs, and
+     *     {@code ROOT} for the root context.</li>
+     * </ol>
+     * The folder is never inside the unpacked WAR, so a redeploy keeps it.
+     *
+     * @throws java.io.UncheckedIOException when the folder cannot be created
+     */
+    public Path instancePath() {
+        Path dir = instanceFolder();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            try {
+                createOwnerOnly(dir);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot create the instance folder " + dir, e);
+            }
+        }
+        return dir;
+    }
+
+    private Path instanceFolder() {
+        String configured = config.getString("INSTANCE_PATH", null);
+        if (configured == null || configured.isEmpty()) {
+            configured = System.getenv("FLASK_INSTANCE_PATH");
+        }
+        if (configured != null && !configured.isEmpty()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        ServletContext sc = servletContext;
+        if (sc == null) {
+            return Path.of("instance").toAbsolutePath();
+        }
+        String context = sc.getContextPath() == null || sc.getContextPath().isEmpty() ? "ROOT"
+                : contextFolderName(sc.getContextPath());
+        for (String base : new String[] {"catalina.base", "jetty.base"}) {
+            String dir = System.getProperty(base);
+            if (dir != null && !dir.isEmpty()) {
+                return Path.of(dir, "instance", context).toAbsolutePath().normalize();
+            }
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "flaskj-instance", context).toAbsolutePath();
+    }
+
+    /** {@code /shop/v2} as {@code shop#v2}, Tomcat's name for such a WAR; other unsafe characters become {@code _}. */
+    static String contextFolderName(String contextPath) {
+        StringBuilder out = new StringBuilder();
+        for (char c : contextPath.substring(contextPath.startsWith("/") ? 1 : 0).toCharArray()) {
+            out.append(c == '/' ? '#' : Character.isLetterOrDigit(c) && c < 0x80 || c == '-' || c == '_'
+                    || c == '.' ? c : '_');
+        }
+        String name = out.toString();
+        return name.isEmpty() || name.chars().allMatch(ch -> ch == '.') ? "ROOT" : name;
+    }
+
+    private static void createOwnerOnly(Path dir) throws IOException {
+        Path parent = dir.getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent);
+        }
+        try {
+            java.nio.file.Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            java.nio.file.Files.createDirectory(dir); // not POSIX (Windows): the folder inherits its parent's ACL
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Opens a file that ships with the app, for reading (Flask: {@code app.open_resource}): in a servlet container
+     * from the webapp root ({@code openResource("schema.sql")}, {@code openResource("WEB-INF/seed.json")}), else
+     * from the class path. The caller closes the stream.
+     *
+     * @throws IllegalArgumentException for a name that leaves the root ({@code ..}, an absolute path, a backslash,
+     *     NUL)
+     * @throws java.io.FileNotFoundException when there is no such resource
+     */
+    public InputStream openResource(String name) throws IOException {
+        String rel = resourceName(name);
+        ServletContext sc = servletContext;
+        InputStream in = sc != null ? sc.getResourceAsStream("/" + rel) : null;
+        if (in == null && sc == null) {
+            ClassLoader loader = getClass().getClassLoader();
+            in = loader.getResourceAsStream(rel);
+        }
+        if (in == null) {
+            throw new java.io.FileNotFoundException("No such resource: '" + rel + "'");
+        }
+        return in;
+    }
+
+    /**
+     * Opens a file in the {@link #instancePath() instance folder} for reading (Flask:
+     * {@code app.open_instance_resource}). The caller closes the stream.
+     *
+     * @throws IllegalArgumentException for a name that leaves the folder, also through a symbolic link
+     * @throws java.nio.file.NoSuchFileException when the file does not exist
+     */
+    public InputStream openInstanceResource(String name) throws IOException {
+        Path base = instancePath().toRealPath();
+        Path file = base.resolve(resourceName(name));
+        if (java.nio.file.Files.exists(file) && !file.toRealPath().startsWith(base)) {
+            throw new IllegalArgumentException("The instance resource '" + name + "' is outside the instance folder");
+        }
+        return java.nio.file.Files.newInputStream(file);
+    }
+
+    /**
+     * Opens a file in the instance folder for writing, creating it and its parent folders, or replacing what it
+     * held (Flask: {@code app.open_instance_resource(name, "w")}). The caller closes the stream.
+     * <pre>{@code
+     * try (OutputStream out = app.writeInstanceResource("settings.properties")) { props.store(out, null); }
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for a name that leaves the folder, also through a symbolic link
+     */
+    public java.io.OutputStream writeInstanceResource(String name) throws IOException {
+        Path base = instancePath().toRealPath();
+        Path file = base.resolve(resourceName(name));
+        java.nio.file.Files.createDirectories(file.getParent());
+        if (!file.getParent().toRealPath().startsWith(base)
+                || java.nio.file.Files.exists(file) && !file.toRealPath().startsWith(base)) {
+            throw new IllegalArgumentException("The instance resource '" + name + "' is outside the instance folder");
+        }
+        return java.nio.file.Files.newOutputStream(file);
+    }
+
+    /** The normalised relative name, or IllegalArgumentException when it would leave its root. */
+    private static String resourceName(String name) {
+        Objects.requireNonNull(name, "name == null");
+        String rel = dev.flaskj.internal.SafePaths.safeJoin("", name)
+                .map(j -> j.startsWith("./") ? j.substring(2) : "").orElse("");
+        if (rel.isEmpty() || rel.equals(".") || rel.startsWith("/")) {
+            throw new IllegalArgumentException("The resource name '" + name + "' is not allowed: it must be a"
+                    + " relative path that stays inside its folder");
+        }
+        return rel;
+    }
+
     private static Request currentRequestOrNull() {
         RequestContext ctx = ContextStack.requestOrNull();
         return ctx == null ? null : ctx.request();
