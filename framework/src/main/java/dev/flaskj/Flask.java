@@ -441,6 +441,38 @@ public class Flask extends Scaffold {
         return templateRenderer.render(name, templateContext(ctx, context), templateScope(ctx));
     }
 
+    /**
+     * Renders the first of {@code names} that exists; {@link #renderTemplate(List, Object...)} delegates here (Flask:
+     * {@code render_template} with a list).
+     */
+    public String render(List<String> names, Map<String, ?> context) {
+        RequestContext ctx = ContextStack.requestOrNull();
+        return templateRenderer.render(names, templateContext(ctx, context), templateScope(ctx));
+    }
+
+    /**
+     * A response that renders {@code name} while it is written (Flask: {@code stream_template});
+     * {@link #streamTemplate} delegates here. The template is looked up now (a missing one fails now); its
+     * variables and context processors are evaluated now; its body is produced while the response is written, with
+     * the request context still pushed, so {@code request}, {@code session}, {@code g} and {@code urlFor} work in it.
+     */
+    public Response stream(String name, Map<String, ?> context) {
+        String selected = templateRenderer.select(List.of(name));
+        RequestContext ctx = ContextStack.requestOrNull();
+        Map<String, ?> vars = templateContext(ctx, context);
+        TemplateScope scope = templateScope(ctx);
+        return Response.writer(out -> templateRenderer.stream(selected, vars, scope, out), -1, "text/html");
+    }
+
+    /** {@link #stream} for a template given as text (Flask: {@code stream_template_string}). */
+    public Response streamString(String source, Map<String, ?> context) {
+        Objects.requireNonNull(source, "source == null");
+        RequestContext ctx = ContextStack.requestOrNull();
+        Map<String, ?> vars = templateContext(ctx, context);
+        TemplateScope scope = templateScope(ctx);
+        return Response.writer(out -> templateRenderer.streamString(source, vars, scope, out), -1, "text/html");
+    }
+
     /** Renders a template given as text; {@link #renderTemplateString} delegates here. */
     public String renderString(String source, Map<String, ?> context) {
         RequestContext ctx = ContextStack.requestOrNull();

@@ -286,6 +286,55 @@ public abstract class Scaffold {
         return currentApp().render(name, context);
     }
 
+    /**
+     * Renders the first of {@code names} that exists (Flask: {@code render_template([...])}, Jinja's
+     * {@code select_template}): a theme or a specific page with a fallback.
+     * <pre>{@code
+     * return renderTemplate(List.of("users/" + id + ".html", "users/default.html"), "user", user);
+     * }</pre>
+     *
+     * @throws dev.flaskj.templating.TemplateNotFoundException listing every name when none exists
+     */
+    public static String renderTemplate(List<String> names, Object... keysAndValues) {
+        return currentApp().render(names, pairs(keysAndValues));
+    }
+
+    /** {@link #renderTemplate(List, Object...)} with the variables in a map. */
+    public static String renderTemplate(List<String> names, Map<String, ?> context) {
+        return currentApp().render(names, context);
+    }
+
+    /**
+     * A streamed {@code text/html} response rendering {@code templates/name} while it is written (Flask:
+     * {@code stream_template}): a long page reaches the client as it is produced, never held whole in memory.
+     * {@code request()}, {@code session()}, {@code g()} and {@code urlFor} work inside the template while it
+     * streams. The template must exist now; an error half-way through ends the response early (the status and
+     * headers are already sent).
+     * <pre>{@code
+     * return streamTemplate("report.html", "rows", rows);
+     * }</pre>
+     *
+     * @throws dev.flaskj.templating.TemplateNotFoundException when no template folder has it
+     */
+    public static Response streamTemplate(String name, Object... keysAndValues) {
+        return currentApp().stream(name, pairs(keysAndValues));
+    }
+
+    /** {@link #streamTemplate(String, Object...)} with the variables in a map. */
+    public static Response streamTemplate(String name, Map<String, ?> context) {
+        return currentApp().stream(name, context);
+    }
+
+    /** {@link #streamTemplate} for a template given as text (Flask: {@code stream_template_string}). */
+    public static Response streamTemplateString(String source, Object... keysAndValues) {
+        return currentApp().streamString(source, pairs(keysAndValues));
+    }
+
+    /** {@link #streamTemplateString(String, Object...)} with the variables in a map. */
+    public static Response streamTemplateString(String source, Map<String, ?> context) {
+        return currentApp().streamString(source, context);
+    }
+
     /** Renders {@code source} as an HTML template (Flask: {@code render_template_string}). */
     public static String renderTemplateString(String source, Object... keysAndValues) {
         return currentApp().renderString(source, pairs(keysAndValues));
