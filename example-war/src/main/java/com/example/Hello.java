@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * page at {@code /} links to all of them; {@code WEB-INF/web.xml} installs the app with {@code FlaskFilter}.
  *
  * <p>Configuration (each key from the environment as {@code FLASK_<KEY>}, or a context-param {@code <KEY>}):
- * {@code SECRET_KEY} signs the session cookie and must be set in production; {@code FLASKR_DATA_DIR} is where
+ * {@code SECRET_KEY} signs the session cookie and must be set in production; {@code INSTANCE_PATH} (the instance folder) is where
  * the Flaskr database and the uploads are kept; {@code UPLOAD_FOLDER} overrides the uploads folder.
  */
 public class Hello extends Flask {

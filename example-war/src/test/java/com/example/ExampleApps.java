@@ -6,13 +6,13 @@ import java.nio.file.Path;
 public final class ExampleApps {
     private ExampleApps() {}
 
-    /** A fresh app keeping its database and uploads in {@code dataDir}, served under {@code /myapplication}. */
+    /** A fresh app whose instance folder (database, uploads) is {@code dataDir}, served under {@code /myapplication}. */
     public static Hello create(Path dataDir) {
         Hello app = new Hello();
         app.config().put("TESTING", true);
         app.config().put("SECRET_KEY", "test");
         app.config().put("TEMPLATE_FOLDER", Path.of("src/main/webapp/templates").toAbsolutePath().toString());
-        app.config().put("FLASKR_DATA_DIR", dataDir.toString());
+        app.config().put("INSTANCE_PATH", dataDir.toString());
         return app;
     }
 }

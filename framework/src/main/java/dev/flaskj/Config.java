@@ -1,8 +1,12 @@
 package dev.flaskj;
 
 import dev.flaskj.json.CompactJson;
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +14,10 @@ import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -252,41 +258,223 @@ public final class Config extends AbstractMap<String, Object> {
     }
 
     /**
+     * Reads a config file into a map (Flask: the {@code load=} function of {@code config.from_file}), e.g.
+     * {@code in -> (Map<String, Object>) new org.yaml.snakeyaml.Yaml().load(in)}; the stream is closed for it.
+     */
+    @FunctionalInterface
+    public interface Loader {
+        /**
+         * The file's keys and values; only the upper-case keys are kept. An {@code IOException} or unchecked
+         * exception reaches the caller as it is; any other is wrapped in an {@link IllegalArgumentException}.
+         */
+        Map<String, ?> load(InputStream in) throws Exception;
+    }
+
+    /**
      * Loads the upper-case keys of a {@code .properties} file (values parsed as JSON where they parse) or of a
      * {@code .json} file's top-level object (Flask: {@code config.from_file}).
      *
-     * @throws IOException if the file cannot be read; {@link IllegalArgumentException} if a JSON file is malformed
+     * @throws IOException if the file cannot be read (a missing file's message starts with
+     *     {@code Unable to load configuration file}); {@link IllegalArgumentException} if a JSON file is malformed
      */
-    @SuppressWarnings("unchecked")
     public Config fromFile(Path file) throws IOException {
-        if (file.getFileName().toString().endsWith(".json")) {
-            Object parsed;
-            try {
-                parsed = CompactJson.loads(Files.readString(file, StandardCharsets.UTF_8));
-            } catch (Exception e) {
-                throw new IllegalArgumentException("config file " + file + " is not valid JSON: " + e.getMessage(), e);
-            }
-            if (!(parsed instanceof Map)) {
-                throw new IllegalArgumentException("config file " + file + " must hold a JSON object");
-            }
-            return fromMapping((Map<String, Object>) parsed);
-        }
-        Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(r);
-        }
-        props.stringPropertyNames().forEach(k -> {
-            if (k.equals(k.toUpperCase(Locale.ROOT))) {
-                put(k, parseJsonOrString(props.getProperty(k)));
-            }
-        });
+        load(file, defaultLoader(file), false);
         return this;
+    }
+
+    /**
+     * Loads {@code path} (relative to the working directory) with {@code load}, keeping the upper-case keys
+     * (Flask: {@code config.from_file(filename, load, silent)}).
+     * <pre>{@code
+     * app.config().fromFile("config.json", in -> (Map<String, Object>) CompactJson.loads(new String(in.readAllBytes(), UTF_8)), false);
+     * }</pre>
+     *
+     * @param silent return false instead of failing when the file does not exist or is a directory
+     * @return true when the file was loaded
+     * @throws IOException when the file cannot be read and not {@code silent}, or {@code load} fails
+     */
+    public boolean fromFile(String path, Loader load, boolean silent) throws IOException {
+        Objects.requireNonNull(load, "load == null");
+        return load(Path.of(Objects.requireNonNull(path, "path == null")), load, silent);
+    }
+
+    /**
+     * Loads the file that the environment variable {@code variable} names, as {@link #fromFile(Path)} does
+     * ({@code .json} or {@code .properties}) (Flask: {@code config.from_envvar}).
+     * <pre>{@code
+     * app.config().fromEnvvar("YOURAPPLICATION_SETTINGS", true);
+     * }</pre>
+     *
+     * @param silent return false instead of failing when the variable is unset or empty, or the file is missing
+     * @return true when a file was loaded
+     * @throws IllegalStateException when the variable is unset or empty and not {@code silent}, with Flask's message
+     * @throws IOException when the file cannot be read and not {@code silent}
+     */
+    public boolean fromEnvvar(String variable, boolean silent) throws IOException {
+        return fromEnvvar(variable, silent, System.getenv());
+    }
+
+    boolean fromEnvvar(String variable, boolean silent, Map<String, String> env) throws IOException {
+        String file = env.get(Objects.requireNonNull(variable, "variable == null"));
+        if (file == null || file.isEmpty()) {
+            if (silent) {
+                return false;
+            }
+            throw new IllegalStateException("The environment variable '" + variable + "' is not set and as such"
+                    + " configuration could not be loaded. Set this variable and make it point to a configuration"
+                    + " file");
+        }
+        Path path = Path.of(file);
+        return load(path, defaultLoader(path), silent);
+    }
+
+    private boolean load(Path file, Loader load, boolean silent) throws IOException {
+        Path abs = file.toAbsolutePath();
+        if (!Files.exists(abs) || Files.isDirectory(abs)) {
+            if (silent) {
+                return false;
+            }
+            String reason = Files.isDirectory(abs) ? "Is a directory" : "No such file or directory";
+            throw new FileNotFoundException("Unable to load configuration file (" + reason + "): '" + abs + "'");
+        }
+        Map<String, ?> loaded;
+        try (InputStream in = Files.newInputStream(abs)) {
+            loaded = load.load(in);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("config file " + abs + " could not be loaded: " + e.getMessage(), e);
+        }
+        if (loaded != null) {
+            fromMapping(loaded);
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Loader defaultLoader(Path file) {
+        String name = String.valueOf(file.getFileName());
+        if (name.endsWith(".json")) {
+            return in -> {
+                Object parsed;
+                try {
+                    parsed = CompactJson.loads(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalArgumentException("config file " + file + " is not valid JSON: "
+                            + e.getMessage(), e);
+                }
+                if (!(parsed instanceof Map)) {
+                    throw new IllegalArgumentException("config file " + file + " must hold a JSON object");
+                }
+                return (Map<String, Object>) parsed;
+            };
+        }
+        return in -> {
+            Properties props = new Properties();
+            props.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Map<String, Object> out = new LinkedHashMap<>();
+            props.stringPropertyNames().forEach(k -> out.put(k, parseJsonOrString(props.getProperty(k))));
+            return out;
+        };
+    }
+
+    /**
+     * Copies the upper-case fields of a settings class or object (Flask: {@code config.from_object}): for a
+     * {@code Class}, its static fields and those of its superclasses; for any other object, its fields, static or
+     * not, including inherited ones; a {@code String} names a class to load. Only names that Python would call
+     * upper case are read ({@code SECRET_KEY}, {@code DB_2}; not {@code secretKey} or {@code serialVersionUID}).
+     * <pre>{@code
+     * public class DefaultSettings { public static final boolean DEBUG = false; public static final String DATABASE = "app.db"; }
+     * app.config().fromObject(DefaultSettings.class);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when a named class does not exist or a field cannot be read
+     */
+    public Config fromObject(Object settings) {
+        Objects.requireNonNull(settings, "settings == null");
+        Object target = settings;
+        if (settings instanceof String className) {
+            try {
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                target = Class.forName(className, true, loader != null ? loader : Config.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalArgumentException("import_string() failed for '" + className + "': no such class",
+                        e);
+            }
+        }
+        boolean staticOnly = target instanceof Class<?>;
+        Class<?> type = staticOnly ? (Class<?>) target : target.getClass();
+        // Superclasses first, so that a subclass's field of the same name wins, as Python's attribute lookup does.
+        java.util.List<Class<?>> chain = new java.util.ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
+        for (Class<?> c : chain) {
+            for (Field f : c.getDeclaredFields()) {
+                boolean isStatic = Modifier.isStatic(f.getModifiers());
+                if (f.isSynthetic() || !isUpper(f.getName()) || (staticOnly && !isStatic)) {
+                    continue;
+                }
+                try {
+                    if (!f.canAccess(isStatic ? null : target)) {
+                        f.setAccessible(true);
+                    }
+                    put(f.getName(), f.get(isStatic ? null : target));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    throw new IllegalArgumentException("cannot read config field " + c.getName() + "." + f.getName()
+                            + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The options whose keys start with {@code prefix} (Flask: {@code config.get_namespace}), e.g. for
+     * {@code IMAGE_STORE_TYPE} and {@code IMAGE_STORE_PATH}, {@code getNamespace("IMAGE_STORE_", true, true)} gives
+     * {@code {type=..., path=...}}; keys in sorted order.
+     *
+     * @param lowercase lower-case the resulting keys
+     * @param trimNamespace drop the prefix from the resulting keys
+     * @return a new mutable map; changing it leaves the config as it is
+     */
+    public Map<String, Object> getNamespace(String prefix, boolean lowercase, boolean trimNamespace) {
+        Objects.requireNonNull(prefix, "prefix == null");
+        Map<String, Object> out = new LinkedHashMap<>();
+        new java.util.TreeMap<>(this).forEach((k, v) -> {
+            if (!k.startsWith(prefix)) {
+                return;
+            }
+            String key = trimNamespace ? k.substring(prefix.length()) : k;
+            out.put(lowercase ? key.toLowerCase(Locale.ROOT) : key, v);
+        });
+        return out;
+    }
+
+    /** {@link #getNamespace(String, boolean, boolean)} with lower-case, trimmed keys (Flask's defaults). */
+    public Map<String, Object> getNamespace(String prefix) {
+        return getNamespace(prefix, true, true);
+    }
+
+    /** Python's {@code str.isupper()}: some cased character, none lower case. */
+    static boolean isUpper(String s) {
+        boolean cased = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLowerCase(c) || Character.isTitleCase(c)) {
+                return false;
+            }
+            cased |= Character.isUpperCase(c);
+        }
+        return cased;
     }
 
     /** Copies the upper-case keys of {@code mapping} (Flask: {@code config.from_mapping}). */
     public Config fromMapping(Map<String, ?> mapping) {
         mapping.forEach((k, v) -> {
-            if (k.equals(k.toUpperCase(Locale.ROOT))) {
+            if (isUpper(k)) {
                 put(k, v);
             }
         });

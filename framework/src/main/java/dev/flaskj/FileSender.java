@@ -24,11 +24,12 @@ import java.util.Optional;
 import java.util.zip.Adler32;
 
 /**
- * Sends a file the way Flask's {@code send_file} does (Werkzeug: {@code send_file}, {@code make_conditional}):
- * Content-Type from the name, Content-Disposition {@code inline}, ETag, Last-Modified,
- * Cache-Control from {@code SEND_FILE_MAX_AGE_DEFAULT}, Accept-Ranges, 304/412 on conditional requests, one
- * byte range as 206, a bad or multiple range as 416. The body is streamed when the response is written, never
- * loaded into memory, and not opened at all for HEAD, 304 or 416.
+ * The one implementation of Flask's {@code send_file}, {@code send_from_directory} and the static endpoint
+ * (Werkzeug: {@code send_file}, {@code make_conditional}): finds the file (a path, a folder and a name, the webapp,
+ * the class path, bytes or a stream) and builds the response from {@link SendFileOptions}: Content-Type from the
+ * download name, Content-Disposition, ETag, Last-Modified, Cache-Control from {@code SEND_FILE_MAX_AGE_DEFAULT},
+ * Accept-Ranges, 304/412 on conditional requests, one byte range as 206, a bad or multiple range as 416. The body is
+ * streamed when the response is written, never loaded into memory, and not opened at all for HEAD, 304 or 416.
  */
 final class FileSender {
     private static final int BUFFER = 64 * 1024;
@@ -42,17 +43,12 @@ final class FileSender {
     /**
      * A file found and checked, ready to send.
      *
-     * @param name the file name for Content-Type and Content-Disposition
-     * @param etagKey the path hashed into the ETag (Werkzeug hashes the file's path)
-     * @param length the size in bytes, or -1 when unknown
+     * @param name the file name for Content-Type and Content-Disposition, or null (bytes, streams)
+     * @param etagKey the path hashed into the ETag (Werkzeug hashes the file's path), or null for no ETag
+     * @param length the size in bytes, or -1 when unknown (a stream: no Content-Length, no ranges)
      * @param lastModified the modification time, or null when unknown
      */
-    record Source(String name, String etagKey, long length, Instant lastModified, Opener opener) {
-        /** The same file under another name (Flask: {@code download_name}), for Content-Type and Content-Disposition. */
-        Source named(String downloadName) {
-            return downloadName == null ? this : new Source(downloadName, etagKey, length, lastModified, opener);
-        }
-    }
+    record Source(String name, String etagKey, long length, Instant lastModified, Opener opener) {}
 
     private FileSender() {}
 
@@ -174,67 +170,130 @@ final class FileSender {
 
     // ------------------------------------------------------------------ building the response
 
+    /** {@code data} as a file without a name, path or modification time (Flask: a {@code BytesIO}). */
+    static Source fromBytes(byte[] data) {
+        java.util.Objects.requireNonNull(data, "data == null");
+        return new Source(null, null, data.length, null, () -> new java.io.ByteArrayInputStream(data));
+    }
+
     /**
-     * The response for {@code src}: 200, or 206/304/412 when {@code request} (null outside a request) asks
-     * conditionally; an unsatisfiable range throws 416.
-     *
-     * @param mimetype null to guess from the name
+     * {@code in} as a file of unknown length (Flask: a file object): read once, while the response is written, and
+     * closed after it (also when it is never read, as for HEAD or 304).
+     */
+    static Source fromStream(InputStream in) {
+        java.util.Objects.requireNonNull(in, "in == null");
+        return new Source(null, null, -1, null, () -> in);
+    }
+
+    /**
+     * The response for {@code src} with Flask's defaults and an optional mimetype (the static endpoint and the
+     * older overloads).
      */
     static Response send(Flask app, Source src, String mimetype, boolean asAttachment, Request request) {
-        MimeTypes.Guess guess = mimetype != null ? new MimeTypes.Guess(mimetype, null)
-                : MimeTypes.guess(app.servletContext(), src.name());
-        String etag = etag(src);
-        Instant lastModified = src.lastModified() == null ? null : src.lastModified().truncatedTo(
-                java.time.temporal.ChronoUnit.SECONDS);
-        long[] range = null;
-        int status = 200;
-        if (request != null && (request.method().equals("GET") || request.method().equals("HEAD"))) {
-            Conditional cond = new Conditional(request, etag, lastModified);
-            range = cond.range(src.length());
-            if (range == null && cond.notModified()) {
-                status = cond.hasIfMatch() ? 412 : 304;
+        return send(app, src, SendFileOptions.mimetype(mimetype).asAttachment(asAttachment), request);
+    }
+
+    /**
+     * The response for {@code src} as Werkzeug's {@code send_file} builds it: Content-Type and Content-Disposition
+     * from the download name, Cache-Control from {@code maxAge} or config {@code SEND_FILE_MAX_AGE_DEFAULT}, the
+     * ETag and Last-Modified, then (when conditional and in a request) {@link Response#makeConditional(Request,
+     * boolean)} with ranges, which answers 206, 304, 412 or throws 416.
+     *
+     * @param request null outside a request: no conditional processing
+     * @throws IllegalArgumentException when no mimetype can be found (no mimetype and no name), or an attachment has
+     *     no name: Flask's messages
+     */
+    static Response send(Flask app, Source src, SendFileOptions options, Request request) {
+        SendFileOptions.Chain o = (SendFileOptions.Chain) java.util.Objects.requireNonNull(options,
+                "options == null");
+        String downloadName = o.downloadNameOption() != null ? o.downloadNameOption() : src.name();
+        String mimetype = o.mimetypeOption();
+        String encoding = null;
+        if (mimetype == null) {
+            if (downloadName == null) {
+                throw new IllegalArgumentException("Unable to detect the MIME type because a file name is not"
+                        + " available. Either set 'download_name', pass a path instead of a file, or set"
+                        + " 'mimetype'.");
             }
+            MimeTypes.Guess guess = MimeTypes.guess(app.servletContext(), downloadName);
+            mimetype = guess.mimetype();
+            // Werkzeug leaves the encoding out of attachments: browsers would save a .tar.gz decompressed.
+            encoding = o.isAsAttachment() ? null : guess.encoding();
         }
-        Response r;
-        if (status == 304) {
-            r = new Response(new byte[0], 304, "application/octet-stream");
-            r.headers().remove("Content-Type"); // Werkzeug drops entity headers from a 304
-        } else if (range != null) {
-            long start = range[0];
-            long count = range[1] - range[0];
-            r = Response.writer(out -> copy(src, start, count, out), count, guess.mimetype()).status(206);
-        } else {
-            r = Response.writer(out -> copy(src, 0, src.length(), out), src.length(), guess.mimetype())
-                    .status(status);
+        if (downloadName == null && o.isAsAttachment()) {
+            throw new IllegalArgumentException("No name provided for attachment. Either set 'download_name' or pass"
+                    + " a path instead of a file.");
         }
-        headers(app, r, src, asAttachment, guess, status == 304 ? null : lastModified);
-        r.headers().set("ETag", etag);
-        r.headers().set("Accept-Ranges", "bytes");
-        if (range != null) {
-            r.headers().set("Content-Range", "bytes " + range[0] + "-" + (range[1] - 1) + "/" + src.length());
+        Response r = Response.writer(new Body(src), src.length(), mimetype);
+        if (src.length() < 0) {
+            r.callOnClose(() -> closeQuietly(src)); // a stream: closed even when the body is never written
+        }
+        if (encoding != null) {
+            r.headers().set("Content-Encoding", encoding);
+        }
+        if (downloadName != null) {
+            r.headers().set("Content-Disposition", contentDisposition(o.isAsAttachment(), downloadName));
+        }
+        Instant lastModified = o.lastModifiedOption() != null ? o.lastModifiedOption() : src.lastModified();
+        if (lastModified != null) {
+            r.lastModified(lastModified);
+        }
+        cacheControl(app, r, o.maxAgeOption());
+        if (o.etagValue() != null) {
+            r.setEtag(o.etagValue());
+        } else if (o.isEtag() && src.etagKey() != null) {
+            r.headers().set("ETag", etag(src));
+        }
+        if (o.isConditional() && request != null) {
+            try {
+                r.makeConditional(request, true);
+            } catch (RuntimeException e) {
+                closeQuietly(src); // 416: the body will not be written
+                throw e;
+            }
         }
         return r;
     }
 
-    private static void headers(Flask app, Response r, Source src, boolean asAttachment, MimeTypes.Guess guess,
-            Instant lastModified) {
-        r.headers().set("Content-Disposition", contentDisposition(asAttachment, src.name()));
-        if (guess.encoding() != null && r.status() != 304) {
-            r.headers().set("Content-Encoding", guess.encoding());
+    private static void closeQuietly(Source src) {
+        if (src.length() >= 0) {
+            return; // paths and bytes are opened only while writing
         }
-        if (lastModified != null) {
-            r.headers().set("Last-Modified", HttpDates.format(lastModified));
+        try {
+            src.opener().open().close();
+        } catch (IOException e) {
+            // nothing was read from it, and nothing more will be
         }
-        // Flask 3: SEND_FILE_MAX_AGE_DEFAULT None -> "no-cache" (revalidate with the ETag); a number -> public
-        // with max-age and Expires, except 0 which stays "no-cache, max-age=0" (Werkzeug send_file).
-        Duration maxAge = app.config().getDuration("SEND_FILE_MAX_AGE_DEFAULT");
-        if (maxAge == null) {
+    }
+
+    /**
+     * Flask 3: no max age (config {@code SEND_FILE_MAX_AGE_DEFAULT} null) is "no-cache" (revalidate with the
+     * ETag); a positive number is public with max-age and Expires; 0 stays "no-cache, max-age=0" with Expires now.
+     */
+    private static void cacheControl(Flask app, Response r, Integer maxAgeOption) {
+        Long seconds = maxAgeOption != null ? Long.valueOf(maxAgeOption) : null;
+        if (seconds == null) {
+            Duration dflt = app.config().getDuration("SEND_FILE_MAX_AGE_DEFAULT");
+            seconds = dflt == null ? null : dflt.getSeconds();
+        }
+        if (seconds == null) {
             r.headers().set("Cache-Control", "no-cache");
-        } else {
-            long seconds = maxAge.getSeconds();
-            r.headers().set("Cache-Control", seconds > 0 ? "public, max-age=" + seconds : "no-cache, max-age="
-                    + seconds);
-            r.headers().set("Expires", HttpDates.format(Instant.now().plusSeconds(seconds)));
+            return;
+        }
+        r.headers().set("Cache-Control", seconds > 0 ? "public, max-age=" + seconds : "no-cache, max-age=" + seconds);
+        r.headers().set("Expires", HttpDates.format(Instant.now().plusSeconds(seconds)));
+    }
+
+    /** Writes the file, or only the requested byte range of it without reading what comes before it twice. */
+    private record Body(Source src) implements Response.RangeWriter {
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            copy(src, 0, src.length(), out);
+        }
+
+        @Override
+        public void writeRange(OutputStream out, long start, long count) throws IOException {
+            copy(src, start, count, out);
         }
     }
 

@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -693,6 +694,38 @@ public class Flask extends Scaffold {
         return renderWithSignals(name, false, templateContext(ctx, context), ctx);
     }
 
+    /**
+     * Renders the first of {@code names} that exists; {@link #renderTemplate(List, Object...)} delegates here (Flask:
+     * {@code render_template} with a list).
+     */
+    public String render(List<String> names, Map<String, ?> context) {
+        RequestContext ctx = ContextStack.requestOrNull();
+        return renderWithSignals(templateRenderer.select(names), false, templateContext(ctx, context), ctx);
+    }
+
+    /**
+     * A response that renders {@code name} while it is written (Flask: {@code stream_template});
+     * {@link #streamTemplate} delegates here. The template is looked up now (a missing one fails now); its
+     * variables and context processors are evaluated now; its body is produced while the response is written, with
+     * the request context still pushed, so {@code request}, {@code session}, {@code g} and {@code urlFor} work in it.
+     */
+    public Response stream(String name, Map<String, ?> context) {
+        String selected = templateRenderer.select(List.of(name));
+        RequestContext ctx = ContextStack.requestOrNull();
+        Map<String, ?> vars = templateContext(ctx, context);
+        TemplateScope scope = templateScope(ctx);
+        return Response.writer(out -> templateRenderer.stream(selected, vars, scope, out), -1, "text/html");
+    }
+
+    /** {@link #stream} for a template given as text (Flask: {@code stream_template_string}). */
+    public Response streamString(String source, Map<String, ?> context) {
+        Objects.requireNonNull(source, "source == null");
+        RequestContext ctx = ContextStack.requestOrNull();
+        Map<String, ?> vars = templateContext(ctx, context);
+        TemplateScope scope = templateScope(ctx);
+        return Response.writer(out -> templateRenderer.streamString(source, vars, scope, out), -1, "text/html");
+    }
+
     /** Renders a template given as text; {@link #renderTemplateString} delegates here. */
     public String renderString(String source, Map<String, ?> context) {
         RequestContext ctx = ContextStack.requestOrNull();
@@ -776,16 +809,16 @@ public class Flask extends Scaffold {
     }
 
     /**
-     * A response sending {@code file} inline under its own name; see {@link #serveFile(Path, String, boolean, String)}.
+     * A response sending {@code file} inline under its own name; see {@link #serveFile(Path, SendFileOptions)}.
      *
      * @param mimetype null to guess it from the file name
      */
     public Response serveFile(Path file, String mimetype) throws IOException {
-        return serveFile(file, mimetype, false, null);
+        return serveFile(file, SendFileOptions.mimetype(mimetype));
     }
 
     /**
-     * A response sending {@code file}; {@link #sendFile} delegates here (Flask: {@code send_file}).
+     * {@link #serveFile(Path, SendFileOptions)} with these options.
      *
      * @param mimetype null to guess it from the download name
      * @param asAttachment {@code Content-Disposition: attachment} (a download) instead of {@code inline}
@@ -793,20 +826,58 @@ public class Flask extends Scaffold {
      */
     public Response serveFile(Path file, String mimetype, boolean asAttachment, String downloadName)
             throws IOException {
-        return FileSender.send(this, FileSender.fromPath(file).named(downloadName), mimetype, asAttachment,
-                currentRequestOrNull());
+        return serveFile(file, SendFileOptions.mimetype(mimetype).asAttachment(asAttachment)
+                .downloadName(downloadName));
+    }
+
+    /**
+     * A response sending {@code file}; {@link #sendFile(Path, SendFileOptions)} delegates here (Flask:
+     * {@code send_file}). Override to change how every file is sent.
+     *
+     * @throws dev.flaskj.exceptions.NotFound when {@code file} is not a regular file
+     */
+    public Response serveFile(Path file, SendFileOptions options) throws IOException {
+        return FileSender.send(this, FileSender.fromPath(file), options, currentRequestOrNull());
+    }
+
+    /**
+     * A response sending {@code data}, which has no name of its own; {@link #sendFile(byte[], SendFileOptions)}
+     * delegates here.
+     *
+     * @throws IllegalArgumentException without a mimetype or download name (Flask's message)
+     */
+    public Response serveFile(byte[] data, SendFileOptions options) {
+        return FileSender.send(this, FileSender.fromBytes(data), options, currentRequestOrNull());
+    }
+
+    /**
+     * A response streaming {@code in} (unknown length: no Content-Length, no ranges); {@link #sendFile(InputStream,
+     * SendFileOptions)} delegates here.
+     *
+     * @throws IllegalArgumentException without a mimetype or download name (Flask's message)
+     */
+    public Response serveFile(InputStream in, SendFileOptions options) {
+        return FileSender.send(this, FileSender.fromStream(in), options, currentRequestOrNull());
     }
 
     /** A response sending {@code filename} from {@code directory}, 404 when unsafe or missing; see {@link #sendFromDirectory}. */
     public Response serveFromDirectory(Path directory, String filename) throws IOException {
-        return serveFromDirectory(directory, filename, false, null);
+        return serveFromDirectory(directory, filename, SendFileOptions.defaults());
     }
 
     /** {@link #serveFromDirectory(Path, String)} as an attachment and/or under another name, as in {@link #serveFile}. */
     public Response serveFromDirectory(Path directory, String filename, boolean asAttachment, String downloadName)
             throws IOException {
-        return FileSender.send(this, FileSender.fromDirectory(directory, filename).named(downloadName), null,
-                asAttachment, currentRequestOrNull());
+        return serveFromDirectory(directory, filename, SendFileOptions.asAttachment(asAttachment)
+                .downloadName(downloadName));
+    }
+
+    /**
+     * A response sending {@code filename} from {@code directory} with {@code options}, 404 when unsafe or missing;
+     * {@link #sendFromDirectory(Path, String, SendFileOptions)} delegates here (Flask: {@code send_from_directory}).
+     */
+    public Response serveFromDirectory(Path directory, String filename, SendFileOptions options) throws IOException {
+        return FileSender.send(this, FileSender.fromDirectory(directory, filename), options, currentRequestOrNull());
     }
 
     /**
@@ -823,6 +894,159 @@ public class Flask extends Scaffold {
         FileSender.Source src = sc != null ? FileSender.fromWebapp(sc, folder, filename)
                 : FileSender.fromClasspath(getClass().getClassLoader(), folder, filename);
         return FileSender.send(this, src, null, false, currentRequestOrNull());
+    }
+
+    // --- instance folder and resources
+
+    /**
+     * The instance folder: where the app keeps files it writes at run time (a database, uploads, local settings),
+     * outside the deployed code (Flask: {@code app.instance_path}). Created, with owner-only permissions where the
+     * file system has them, when it does not exist yet. In order:
+     * <ol>
+     * <li>config {@code INSTANCE_PATH} (also a context-param or the environment variable
+     *     {@code FLASK_INSTANCE_PATH});</li>
+     * <li>outside a servlet container (tests, command line): {@code instance/} in the working directory;</li>
+     * <li>in Tomcat: {@code ${catalina.base}/instance/<context>}; in Jetty: {@code ${jetty.base}/instance/<context>};
+     *     in any other container: {@code ${java.io.tmpdir}/flaskj-instance/<context>}, where {@code <context>} is the
+     *     context path without its leading slash, {@code /} replaced by {@code #} as Tomcat names WARs, and
+     *     {@code ROOT} for the root context.</li>
+     * </ol>
+     * The folder is never inside the unpacked WAR, so a redeploy keeps it.
+     *
+     * @throws java.io.UncheckedIOException when the folder cannot be created
+     */
+    public Path instancePath() {
+        Path dir = instanceFolder();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            try {
+                createOwnerOnly(dir);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot create the instance folder " + dir, e);
+            }
+        }
+        return dir;
+    }
+
+    private Path instanceFolder() {
+        String configured = config.getString("INSTANCE_PATH", null);
+        if (configured == null || configured.isEmpty()) {
+            configured = System.getenv("FLASK_INSTANCE_PATH");
+        }
+        if (configured != null && !configured.isEmpty()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        ServletContext sc = servletContext;
+        if (sc == null) {
+            return Path.of("instance").toAbsolutePath();
+        }
+        String context = sc.getContextPath() == null || sc.getContextPath().isEmpty() ? "ROOT"
+                : contextFolderName(sc.getContextPath());
+        for (String base : new String[] {"catalina.base", "jetty.base"}) {
+            String dir = System.getProperty(base);
+            if (dir != null && !dir.isEmpty()) {
+                return Path.of(dir, "instance", context).toAbsolutePath().normalize();
+            }
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "flaskj-instance", context).toAbsolutePath();
+    }
+
+    /** {@code /shop/v2} as {@code shop#v2}, Tomcat's name for such a WAR; other unsafe characters become {@code _}. */
+    static String contextFolderName(String contextPath) {
+        StringBuilder out = new StringBuilder();
+        for (char c : contextPath.substring(contextPath.startsWith("/") ? 1 : 0).toCharArray()) {
+            out.append(c == '/' ? '#' : Character.isLetterOrDigit(c) && c < 0x80 || c == '-' || c == '_'
+                    || c == '.' ? c : '_');
+        }
+        String name = out.toString();
+        return name.isEmpty() || name.chars().allMatch(ch -> ch == '.') ? "ROOT" : name;
+    }
+
+    private static void createOwnerOnly(Path dir) throws IOException {
+        Path parent = dir.getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent);
+        }
+        try {
+            java.nio.file.Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            java.nio.file.Files.createDirectory(dir); // not POSIX (Windows): the folder inherits its parent's ACL
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Opens a file that ships with the app, for reading (Flask: {@code app.open_resource}): in a servlet container
+     * from the webapp root ({@code openResource("schema.sql")}, {@code openResource("WEB-INF/seed.json")}), else
+     * from the class path. The caller closes the stream.
+     *
+     * @throws IllegalArgumentException for a name that leaves the root ({@code ..}, an absolute path, a backslash,
+     *     NUL)
+     * @throws java.io.FileNotFoundException when there is no such resource
+     */
+    public InputStream openResource(String name) throws IOException {
+        String rel = resourceName(name);
+        ServletContext sc = servletContext;
+        InputStream in = sc != null ? sc.getResourceAsStream("/" + rel) : null;
+        if (in == null && sc == null) {
+            ClassLoader loader = getClass().getClassLoader();
+            in = loader.getResourceAsStream(rel);
+        }
+        if (in == null) {
+            throw new java.io.FileNotFoundException("No such resource: '" + rel + "'");
+        }
+        return in;
+    }
+
+    /**
+     * Opens a file in the {@link #instancePath() instance folder} for reading (Flask:
+     * {@code app.open_instance_resource}). The caller closes the stream.
+     *
+     * @throws IllegalArgumentException for a name that leaves the folder, also through a symbolic link
+     * @throws java.nio.file.NoSuchFileException when the file does not exist
+     */
+    public InputStream openInstanceResource(String name) throws IOException {
+        Path base = instancePath().toRealPath();
+        Path file = base.resolve(resourceName(name));
+        if (java.nio.file.Files.exists(file) && !file.toRealPath().startsWith(base)) {
+            throw new IllegalArgumentException("The instance resource '" + name + "' is outside the instance folder");
+        }
+        return java.nio.file.Files.newInputStream(file);
+    }
+
+    /**
+     * Opens a file in the instance folder for writing, creating it and its parent folders, or replacing what it
+     * held (Flask: {@code app.open_instance_resource(name, "w")}). The caller closes the stream.
+     * <pre>{@code
+     * try (OutputStream out = app.writeInstanceResource("settings.properties")) { props.store(out, null); }
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for a name that leaves the folder, also through a symbolic link
+     */
+    public java.io.OutputStream writeInstanceResource(String name) throws IOException {
+        Path base = instancePath().toRealPath();
+        Path file = base.resolve(resourceName(name));
+        java.nio.file.Files.createDirectories(file.getParent());
+        if (!file.getParent().toRealPath().startsWith(base)
+                || java.nio.file.Files.exists(file) && !file.toRealPath().startsWith(base)) {
+            throw new IllegalArgumentException("The instance resource '" + name + "' is outside the instance folder");
+        }
+        return java.nio.file.Files.newOutputStream(file);
+    }
+
+    /** The normalised relative name, or IllegalArgumentException when it would leave its root. */
+    private static String resourceName(String name) {
+        Objects.requireNonNull(name, "name == null");
+        String rel = dev.flaskj.internal.SafePaths.safeJoin("", name)
+                .map(j -> j.startsWith("./") ? j.substring(2) : "").orElse("");
+        if (rel.isEmpty() || rel.equals(".") || rel.startsWith("/")) {
+            throw new IllegalArgumentException("The resource name '" + name + "' is not allowed: it must be a"
+                    + " relative path that stays inside its folder");
+        }
+        return rel;
     }
 
     private static Request currentRequestOrNull() {

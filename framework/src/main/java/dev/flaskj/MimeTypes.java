@@ -31,6 +31,9 @@ final class MimeTypes {
     private static final Map<String, String> ENCODINGS = Map.of("gz", "gzip", "br", "br", "bz2", "bzip2",
             "xz", "xz", "z", "compress");
 
+    private static final Map<String, String> SUFFIXES = Map.of("svgz", "svg.gz", "tgz", "tar.gz", "taz", "tar.gz",
+            "tz", "tar.gz", "tbz2", "tar.bz2", "txz", "tar.xz");
+
     private MimeTypes() {}
 
     /** The guess for {@code name}; {@code sc} may be null (outside a container). */
@@ -38,8 +41,11 @@ final class MimeTypes {
         String base = name;
         String encoding = null;
         String ext = extension(base);
-        if (ext.equals("tgz")) {
-            return new Guess("application/x-tar", "gzip");
+        String expanded = SUFFIXES.get(ext);
+        if (expanded != null) {
+            // Python's suffix_map: "a.tgz" is guessed as "a.tar.gz", "logo.svgz" as "logo.svg.gz".
+            base = base.substring(0, base.length() - ext.length()) + expanded;
+            ext = extension(base);
         }
         if (ENCODINGS.containsKey(ext)) {
             encoding = ENCODINGS.get(ext);

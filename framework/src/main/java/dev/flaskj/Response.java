@@ -50,6 +50,12 @@ public class Response {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** A body writer that can write a byte range itself (a file seeks instead of reading what comes before). */
+    interface RangeWriter extends BodyWriter {
+        /** Writes bytes {@code [start, start + count)} of the body to {@code out}. */
+        void writeRange(OutputStream out, long start, long count) throws IOException;
+    }
+
     // Werkzeug: get_content_type adds the charset to these.
     private static final Set<String> CHARSET_TYPES = Set.of("application/ecmascript", "application/javascript",
             "application/sql", "application/xml", "application/xml-dtd", "application/xml-external-parsed-entity");
@@ -442,7 +448,8 @@ public class Response {
             return;
         }
         BodyWriter whole = writer;
-        writer = out -> whole.writeTo(new RangeStream(out, start, count));
+        writer = whole instanceof RangeWriter ranged ? out -> ranged.writeRange(out, start, count)
+                : out -> whole.writeTo(new RangeStream(out, start, count));
         writerLength = count;
     }
 

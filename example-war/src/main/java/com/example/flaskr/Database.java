@@ -17,9 +17,10 @@ import org.h2.jdbcx.JdbcDataSource;
  * Flaskr's database as a flaskj extension: an embedded H2 database in a file, one JDBC connection per request kept
  * in {@code g()} and closed when the app context ends (Flask tutorial: {@code flaskr/db.py}).
  *
- * <p>The folder comes from config {@code FLASKR_DATA_DIR} (environment {@code FLASK_FLASKR_DATA_DIR}, or a
- * context-param of that name), else the system property {@code flaskr.data-dir}, else {@code flaskj-example} in the
- * temp folder, so the posts survive a redeploy. The schema is created on first start.
+ * <p>The database lives in the app's instance folder, {@code app.instancePath()}, as the Flask tutorial keeps
+ * {@code flaskr.sqlite} in {@code app.instance_path}: outside the deployed WAR, so the posts survive a redeploy
+ * ({@code INSTANCE_PATH} or {@code FLASK_INSTANCE_PATH} chooses it). Config {@code FLASKR_DATA_DIR} or the system
+ * property {@code flaskr.data-dir} still override it for this example. The schema is created on first start.
  */
 public final class Database implements Extension {
     private JdbcDataSource dataSource;
@@ -92,14 +93,14 @@ public final class Database implements Extension {
 
     /**
      * The folder for the example's files (the database, uploads): config {@code FLASKR_DATA_DIR}, else the system
-     * property {@code flaskr.data-dir}, else {@code flaskj-example} in the temp folder.
+     * property {@code flaskr.data-dir}, else the app's instance folder.
      */
     public static Path dataDir(Flask app) {
         String dir = app.config().getString("FLASKR_DATA_DIR", null);
         if (dir == null) {
             dir = System.getProperty("flaskr.data-dir");
         }
-        return dir != null ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"), "flaskj-example");
+        return dir != null ? Path.of(dir) : app.instancePath();
     }
 
     /** This request's connection, opened on first use (Flask tutorial: {@code get_db()}). */

@@ -35,6 +35,17 @@ class FlaskrTest {
         assertEquals("/myapplication/flaskr/", login.location());
     }
 
+    /** Flask tutorial: the database file is kept in the app's instance folder. */
+    @Test
+    void databaseLivesInTheInstanceFolder() {
+        Hello app = ExampleApps.create(dataDir);
+        assertEquals(dataDir.toAbsolutePath(), app.instancePath());
+        TestClient client = app.testClient();
+        client.setContextPath("/myapplication");
+        registerAndLogIn(client, "inst");
+        assertTrue(java.nio.file.Files.exists(dataDir.resolve("flaskr.mv.db")), "flaskr.mv.db in the instance folder");
+    }
+
     @Test
     void registerValidatesAndRefusesTakenNames() {
         TestClient client = client();

@@ -24,7 +24,17 @@ public class TemplateNotFoundException extends TemplateException {
         this.searched = List.copyOf(searched);
     }
 
-    /** The places tried, in order; empty when the name itself was refused. */
+    private TemplateNotFoundException(String message, List<String> names, List<String> searched) {
+        super(message, String.join(", ", names), 0, null);
+        this.searched = List.copyOf(searched);
+    }
+
+    /** None of {@code names} exists (Jinja: {@code TemplatesNotFound}); {@link #searched()} lists the names. */
+    static TemplateNotFoundException noneOf(List<String> names, String message) {
+        return new TemplateNotFoundException(message, names, names);
+    }
+
+    /** The places tried, in order; empty when the name itself was refused; the names, when none of a list exists. */
     public List<String> searched() {
         return searched;
     }

@@ -52,7 +52,11 @@ public final class TemplateRenderer {
     private volatile Engine engine;
 
     /** One engine, with the folders it searches and, in a container, the Thymeleaf web application. */
-    private record Engine(TemplateEngine engine, JakartaServletWebApplication web) {}
+    private record Engine(TemplateEngine engine, JakartaServletWebApplication web, TemplateFolders folders) {}
+
+    // Bytes produced between two flushes of a streamed template: small enough that the client sees the page
+    // arrive while it is produced, large enough to keep the number of writes low.
+    private static final int STREAM_CHUNK = 8192;
 
     /** A renderer for {@code app}; nothing is read until the first render. */
     public TemplateRenderer(Flask app) {
@@ -76,6 +80,90 @@ public final class TemplateRenderer {
     public String render(String name, Map<String, ?> variables, TemplateScope scope) {
         Objects.requireNonNull(name, "name == null");
         return process(name, name, variables, scope);
+    }
+
+    /**
+     * Whether a template folder has a template named {@code name}; nothing is rendered. Names that
+     * {@code render} would refuse ({@code ..}, backslash, NUL) do not exist.
+     */
+    public boolean exists(String name) {
+        Objects.requireNonNull(name, "name == null");
+        if (name.startsWith(TemplateFolders.STRING_PREFIX)) {
+            return false;
+        }
+        Engine e = built();
+        try {
+            return e.folders().resolveTemplate(e.engine().getConfiguration(), null, name, null) != null;
+        } catch (TemplateNotFoundException nf) {
+            return false;
+        }
+    }
+
+    /**
+     * The first of {@code names} that exists (Jinja: {@code select_template}, which Flask's {@code render_template}
+     * uses for a list).
+     *
+     * @throws TemplateNotFoundException naming every template tried when none exists, or for an empty list
+     */
+    public String select(List<String> names) {
+        Objects.requireNonNull(names, "names == null");
+        if (names.isEmpty()) {
+            throw TemplateNotFoundException.noneOf(names, "Tried to select from an empty list of templates.");
+        }
+        for (String name : names) {
+            if (exists(Objects.requireNonNull(name, "a template name is null"))) {
+                return name;
+            }
+        }
+        throw TemplateNotFoundException.noneOf(names, "none of the templates given were found: "
+                + String.join(", ", names));
+    }
+
+    /** Renders the first of {@code names} that exists; see {@link #select(List)}. */
+    public String render(List<String> names, Map<String, ?> variables, TemplateScope scope) {
+        return render(select(names), variables, scope);
+    }
+
+    /**
+     * Renders {@code name} into {@code out} as UTF-8, flushing it every few kilobytes while the template is
+     * processed, so that the client receives the page as it is produced (Flask: {@code stream_template}). The scope
+     * is read while writing: call it while the request's context is still pushed, as flaskj does when it writes a
+     * response.
+     *
+     * @throws TemplateNotFoundException when no folder has the template
+     * @throws TemplateException when the template fails; what was written before stays written
+     */
+    public void stream(String name, Map<String, ?> variables, TemplateScope scope, java.io.OutputStream out)
+            throws java.io.IOException {
+        Objects.requireNonNull(name, "name == null");
+        processStreaming(name, name, variables, scope, out);
+    }
+
+    /** {@link #stream} for a template given as text (Flask: {@code stream_template_string}). */
+    public void streamString(String source, Map<String, ?> variables, TemplateScope scope, java.io.OutputStream out)
+            throws java.io.IOException {
+        Objects.requireNonNull(source, "source == null");
+        processStreaming(TemplateFolders.STRING_PREFIX + source, "<string>", variables, scope, out);
+    }
+
+    private void processStreaming(String template, String displayName, Map<String, ?> variables, TemplateScope scope,
+            java.io.OutputStream out) throws java.io.IOException {
+        Engine e = built();
+        IContext context = context(e, variables, Objects.requireNonNull(scope, "scope == null"));
+        org.thymeleaf.IThrottledTemplateProcessor processor;
+        try {
+            processor = e.engine().processThrottled(template, context);
+        } catch (RuntimeException ex) {
+            throw translate(ex, displayName);
+        }
+        while (!processor.isFinished()) {
+            try {
+                processor.process(STREAM_CHUNK, out, StandardCharsets.UTF_8);
+            } catch (RuntimeException ex) {
+                throw translate(ex, displayName);
+            }
+            out.flush();
+        }
     }
 
     /** Renders {@code source} itself as an HTML template (Flask: {@code render_template_string}). */
@@ -201,10 +289,11 @@ public final class TemplateRenderer {
                     configure(new ClassLoaderTemplateResolver(loader), "templates/", cacheable)));
         }
         TemplateEngine te = new TemplateEngine();
-        te.setTemplateResolver(new TemplateFolders(folders, cacheable));
+        TemplateFolders resolver = new TemplateFolders(folders, cacheable);
+        te.setTemplateResolver(resolver);
         te.setLinkBuilder(new FlaskLinkBuilder(app));
         te.addDialect(new FlaskDialect(app));
-        return new Engine(te, web);
+        return new Engine(te, web, resolver);
     }
 
     private static AbstractConfigurableTemplateResolver configure(AbstractConfigurableTemplateResolver r,
