@@ -116,8 +116,14 @@ class FlaskrBrowserIT {
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//p[contains(@class, 'flash') and . = 'Uploaded hello_from_chromium.txt']")));
-        browser.findElement(By.linkText("hello_from_chromium.txt")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "uploaded by " + name));
+        // Uploads are served as downloads (never inline from the app's origin): fetch the link's target directly.
+        String href = browser.findElement(By.linkText("hello_from_chromium.txt")).getAttribute("href");
+        var download = Http.get(java.net.URI.create(href));
+        assertEquals(200, download.statusCode());
+        assertEquals("uploaded by " + name, download.body());
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"),
+                download.headers().map().toString());
+        assertEquals("nosniff", download.headers().firstValue("X-Content-Type-Options").orElse(""));
 
         browser.get(server.uri("/myapplication/flaskr/").toString());
         browser.findElement(By.xpath("//nav//a[. = 'Log out' and contains(@href, '/flaskr/auth/logout')]")).click();
