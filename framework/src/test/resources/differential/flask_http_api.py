@@ -3,12 +3,13 @@
 Serves on 127.0.0.1 on a free port, prints "PORT <n>" on stdout, and stops when stdin is closed or after
 120 seconds, whichever comes first.
 """
+import io
 import sys
 import threading
 
 try:
     from datetime import datetime, timezone
-    from flask import Flask, make_response, request, session
+    from flask import Flask, make_response, request, send_file, session
     from werkzeug.serving import make_server
 except ImportError as error:
     print("flask is not importable: %s" % error, file=sys.stderr)
@@ -110,6 +111,17 @@ def etag():
     r = make_response("Hello World")
     r.add_etag()
     return r.make_conditional(request)
+
+
+@app.route("/file-bytes")
+def file_bytes():
+    return send_file(io.BytesIO(b"Hello World"), mimetype="text/plain", as_attachment=True,
+                     download_name="hello.txt", etag="v1", last_modified=STAMP, max_age=60)
+
+
+@app.route("/file-named")
+def file_named():
+    return send_file(io.BytesIO(b"%PDF-1.4 x"), download_name="r\u00e9sum\u00e9 2024.pdf")
 
 
 server = make_server("127.0.0.1", 0, app, threaded=True)

@@ -108,6 +108,12 @@ class HttpApiDifferentialTest {
             addUrlRule("/cond", "cond", args -> conditionalResponse().makeConditional(request()));
             addUrlRule("/range", "range", args -> conditionalResponse().makeConditional(request(), true));
             addUrlRule("/etag", "etag", args -> new Response("Hello World").addEtag().makeConditional(request()));
+            // send_file for generated content: bytes with every option, and a type guessed from a non-ASCII name
+            addUrlRule("/file-bytes", "file-bytes", args -> sendFile("Hello World".getBytes(StandardCharsets.UTF_8),
+                    SendFileOptions.mimetype("text/plain").asAttachment(true).downloadName("hello.txt").etag("v1")
+                            .lastModified(STAMP).maxAge(60)));
+            addUrlRule("/file-named", "file-named", args -> sendFile("%PDF-1.4 x".getBytes(StandardCharsets.UTF_8),
+                    SendFileOptions.downloadName("r\u00e9sum\u00e9 2024.pdf")));
         }
 
         private static Response conditionalResponse() {
@@ -183,7 +189,15 @@ class HttpApiDifferentialTest {
                 new Req("GET", "/range", null, "Range", "bytes=0-4", "If-Range", "Mon, 01 Jan 2024 00:00:00 GMT"),
                 new Req("GET", "/range", null, "Range", "bytes=0-4", "If-None-Match", "\"v1\""),
                 new Req("GET", "/etag", null),
-                new Req("GET", "/etag", null, "If-None-Match", "\"0a4d55a8d778e5022fab701977c5d840bbc486d0\""));
+                new Req("GET", "/etag", null, "If-None-Match", "\"0a4d55a8d778e5022fab701977c5d840bbc486d0\""),
+                new Req("GET", "/file-bytes", null),
+                new Req("HEAD", "/file-bytes", null),
+                new Req("GET", "/file-bytes", null, "If-None-Match", "\"v1\""),
+                new Req("GET", "/file-bytes", null, "If-Modified-Since", ims),
+                new Req("GET", "/file-bytes", null, "Range", "bytes=0-4"),
+                new Req("GET", "/file-bytes", null, "Range", "bytes=20-"),
+                new Req("GET", "/file-bytes", null, "Range", "bytes=0-4", "If-Range", "\"v0\""),
+                new Req("GET", "/file-named", null));
     }
 
     @Test
