@@ -60,6 +60,9 @@ final class Dispatcher {
     /** {@link #handle}, recording the request's contexts in {@code keep} before they are popped (the test client). */
     void handle(HttpServletRequest req, HttpServletResponse res, FilterChain passThrough, KeptContext keep)
             throws IOException, ServletException {
+        // A setup error found when the app freezes (a view without a parameter for a rule variable) is the
+        // caller's to see, as at deployment: not a 500 page for this one request.
+        app.freezeOnFirstRequest();
         // A pooled thread may still carry contexts that code outside this request pushed and never popped: the
         // request must not read their g() or request, so it starts from empty stacks and puts them back after.
         Object[] outer = ContextStack.setAside();
