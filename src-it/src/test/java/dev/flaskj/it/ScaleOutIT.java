@@ -39,6 +39,7 @@ class ScaleOutIT {
     private static final String APP = Containers.CONTEXT_PATH;
     private static final String OLD_KEY = "scale-out-key-one";
     private static final String NEW_KEY = "scale-out-key-two";
+    private static final String EMPTY_UPLOAD_FLASH = "Choose a file to upload.";
     private static final List<Standalone.Tomcat> NODES = new ArrayList<>();
     private static Standalone.Nginx nginx;
 
@@ -129,14 +130,14 @@ class ScaleOutIT {
         @Override
         public String toString() {
             return sent + " GETs sent, " + failed + " failed, " + lost + " sessions lost, " + writes
-                    + " session writes (bad-password POSTs), nodes " + nodes;
+                    + " session writes (flashing POSTs), nodes " + nodes;
         }
     }
 
     /**
      * {@code clients} logged-in visitors browse through nginx until {@code during} has run (bounded by
-     * {@code limit}); every {@code writeEvery}-th request of a visitor is a failed login, which writes a flash into
-     * its cookie, and the next page must show it.
+     * {@code limit}); every {@code writeEvery}-th request of a visitor is an upload without a file, which writes a
+     * flash into its cookie and redirects, and the next page (on the next node) must show it.
      */
     private static Load browse(int clients, Duration limit, int writeEvery, Runnable during) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
@@ -158,10 +159,10 @@ class ScaleOutIT {
                     for (long i = 1; !stop.get() && Instant.now().isBefore(end); i++) {
                         try {
                             if (writeEvery > 0 && i % writeEvery == 0) {
-                                HttpResponse<String> bad = client.post(APP + "/login",
-                                        Map.of("username", user, "password", "wrong"));
+                                // an upload without a file: a flash and a redirect, so the next page shows it;
                                 // a POST is not retried on another node: it counts apart from the GETs
-                                expectFlash = bad.statusCode() == 200;
+                                HttpResponse<String> bad = client.upload(APP + "/upload", "the_file", "", new byte[0]);
+                                expectFlash = bad.statusCode() == 302;
                                 writes.incrementAndGet();
                                 continue;
                             }
@@ -174,7 +175,7 @@ class ScaleOutIT {
                             }
                             nodes.add(node(page));
                             if (!loggedIn(page, user)
-                                    || (expectFlash && !page.body().contains("Invalid username/password"))) {
+                                    || (expectFlash && !page.body().contains(EMPTY_UPLOAD_FLASH))) {
                                 lost.incrementAndGet();
                                 problems.add(user + " lost the session on node " + node(page));
                             }
@@ -262,13 +263,14 @@ class ScaleOutIT {
 
         // the cookie from before the rotation still logs in; a session write now signs with the new key only
         assertTrue(loggedIn(watcher.get(APP + "/"), "watcher"), "logged out by the rotation");
-        HttpResponse<String> write = watcher.post(APP + "/login", Map.of("username", "watcher", "password", "no"));
-        assertEquals(200, write.statusCode());
+        HttpResponse<String> write = watcher.upload(APP + "/upload", "the_file", "", new byte[0]);
+        assertEquals(302, write.statusCode());
         String after = sessionCookie(watcher);
         assertNotEquals(before, after);
         assertTrue(verifies(after, NEW_KEY), "the new cookie verifies with the new key");
         assertFalse(verifies(after, OLD_KEY), "the new cookie is not signed with the old key");
-        assertTrue(loggedIn(watcher.get(APP + "/"), "watcher"));
+        HttpResponse<String> next = watcher.get(APP + "/");
+        assertTrue(loggedIn(next, "watcher") && next.body().contains(EMPTY_UPLOAD_FLASH), next.body());
     }
 
     private static Path figures() {
