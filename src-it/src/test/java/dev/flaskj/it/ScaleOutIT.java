@@ -126,11 +126,11 @@ class ScaleOutIT {
     }
 
     /** What a load run counted. */
-    record Load(long sent, long failed, long lost, long writes, Set<String> nodes) {
+    record Load(long sent, long failed, long lost, long writes, long writesFailed, Set<String> nodes) {
         @Override
         public String toString() {
-            return sent + " GETs sent, " + failed + " failed, " + lost + " sessions lost, " + writes
-                    + " session writes (flashing POSTs), nodes " + nodes;
+            return sent + " GETs sent, " + failed + " failed, " + lost + " sessions lost; " + writes
+                    + " session writes (flashing POSTs), " + writesFailed + " failed; nodes " + nodes;
         }
     }
 
@@ -147,6 +147,7 @@ class ScaleOutIT {
         AtomicLong failed = new AtomicLong();
         AtomicLong lost = new AtomicLong();
         AtomicLong writes = new AtomicLong();
+        AtomicLong writesFailed = new AtomicLong();
         Set<String> nodes = java.util.concurrent.ConcurrentHashMap.newKeySet();
         List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -169,6 +170,9 @@ class ScaleOutIT {
                                 HttpResponse<String> bad = client.upload(APP + "/upload", "the_file", "", new byte[0]);
                                 expectFlash = bad.statusCode() == 302;
                                 writes.incrementAndGet();
+                                if (!expectFlash) {
+                                    writesFailed.incrementAndGet();
+                                }
                                 continue;
                             }
                             sent.incrementAndGet();
@@ -201,7 +205,8 @@ class ScaleOutIT {
             }
             pool.shutdownNow();
         }
-        Load load = new Load(sent.get(), failed.get(), lost.get(), writes.get(), Set.copyOf(nodes));
+        Load load = new Load(sent.get(), failed.get(), lost.get(), writes.get(), writesFailed.get(),
+                Set.copyOf(nodes));
         assertTrue(problems.isEmpty(), load + ": " + problems.subList(0, Math.min(10, problems.size())));
         return load;
     }
