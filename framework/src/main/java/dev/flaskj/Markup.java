@@ -22,14 +22,21 @@ import org.unbescape.html.HtmlEscape;
  * {@code th:text} escapes whatever it gets, markup included.
  *
  * <p>Unlike Python, where {@code Markup('a') == 'a'}, a Markup equals only another Markup with the same text, so
- * that {@code equals} stays symmetric. Immutable and thread-safe.
+ * that {@code equals} stays symmetric. Immutable and thread-safe; serializable, so a flashed Markup can live in a
+ * container session that the container persists or shares.
  */
-public final class Markup implements CharSequence, HtmlSafe, Comparable<Markup> {
+public final class Markup implements CharSequence, HtmlSafe, Comparable<Markup>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final String html;
 
     /** Marks {@code html} as safe, without escaping it (MarkupSafe: {@code Markup(html)}). */
     public Markup(String html) {
         this.html = Objects.requireNonNull(html, "html == null");
+    }
+
+    /** A deserialized Markup is checked like a new one. */
+    private Object readResolve() {
+        return new Markup(html);
     }
 
     /**

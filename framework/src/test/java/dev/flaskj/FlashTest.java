@@ -71,4 +71,32 @@ class FlashTest {
         client.sessionTransaction(s -> assertEquals(
                 "[(message, plain), (error, err!), (info, info!)]", s.get("_flashes").toString()));
     }
+
+    /**
+     * A container session ({@code SESSION_INTERFACE=container}) that the container persists or shares between
+     * nodes is Java-serialized: the flashed entries, markup included, must survive that.
+     */
+    @Test
+    void flashedEntriesSurviveJavaSerialization() throws Exception {
+        List<Object> flashes = new java.util.ArrayList<>(List.of(Flashes.tuple("message", "plain"),
+                Flashes.tuple("error", new Markup("<b>bold</b>"))));
+        Object back = serializeRoundTrip(flashes);
+        assertEquals(flashes, back);
+        List<?> entries = (List<?>) back;
+        org.junit.jupiter.api.Assertions.assertInstanceOf(dev.flaskj.json.Tuple.class, entries.get(0),
+                "a tuple stays a tuple (tagged JSON writes it as a Python tuple)");
+        assertEquals(new Markup("<b>bold</b>"), ((List<?>) entries.get(1)).get(1));
+        assertEquals(dev.flaskj.json.Tuple.of(), serializeRoundTrip(dev.flaskj.json.Tuple.of()));
+    }
+
+    private static Object serializeRoundTrip(Object o) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return in.readObject();
+        }
+    }
 }

@@ -21,8 +21,12 @@ import java.util.StringJoiner;
  *
  * <p>{@code equals} and {@code hashCode} follow the {@link java.util.List} contract, so a tuple equals a list with
  * the same items; test {@code instanceof Tuple} to tell them apart.
+ *
+ * <p>Serializable when its items are: a flashed message is a tuple, and with container sessions
+ * ({@code SESSION_INTERFACE=container}) the container serializes the session to persist or share it.
  */
-public final class Tuple extends AbstractList<Object> implements RandomAccess {
+public final class Tuple extends AbstractList<Object> implements RandomAccess, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Tuple EMPTY = new Tuple(new Object[0]);
 
     private final Object[] items;
@@ -54,6 +58,11 @@ public final class Tuple extends AbstractList<Object> implements RandomAccess {
     @Override
     public Object[] toArray() {
         return Arrays.copyOf(items, items.length, Object[].class);
+    }
+
+    /** Keeps the empty tuple a single instance, and a deserialized tuple's array its own. */
+    private Object readResolve() {
+        return items.length == 0 ? EMPTY : new Tuple(items.clone());
     }
 
     /** Python-like: {@code (a, b)}, and {@code (a,)} for one item. */
