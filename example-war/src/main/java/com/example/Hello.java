@@ -53,6 +53,21 @@ public class Hello extends Flask {
         registerBlueprint(new DebugDemo());
     }
 
+    /**
+     * The app factory (Flask tutorial: {@code create_app(test_config=None)}): a new app, configured as the
+     * container configures {@code new Hello()} when {@code testConfig} is null, else with the upper-case keys of
+     * {@code testConfig} set, for tests ({@code TESTING}, {@code FLASKR_DATA_DIR} for a throwaway database...).
+     *
+     * @param testConfig config values for a test, or null
+     */
+    public static Hello create(Map<String, ?> testConfig) {
+        Hello app = new Hello();
+        if (testConfig != null) {
+            app.config().fromMapping(testConfig);
+        }
+        return app;
+    }
+
     // ------------------------------------------------------------------ index
 
     /** The table of contents: every section below, linked with {@code #flask.urlFor} in the template. */

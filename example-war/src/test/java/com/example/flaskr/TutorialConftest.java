@@ -1,0 +1,107 @@
+package com.example.flaskr;
+
+import com.example.Hello;
+import dev.flaskj.AppContext;
+import dev.flaskj.cli.CliRunner;
+import dev.flaskj.testing.TestClient;
+import dev.flaskj.testing.TestResponse;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import org.h2.tools.RunScript;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fixtures of Flask's tutorial tests (examples/tutorial/tests/conftest.py), for the Tutorial*Test classes.
+ *
+ * <p>Before each test: {@link #app} is a new app from the factory with {@code TESTING} and a fresh database in a
+ * temporary folder, its tables created by {@code init_db} and filled with {@code data.sql} (fixture {@code app});
+ * {@link #client} is its test client ({@code client}), {@link #runner} its CLI runner ({@code runner}) and
+ * {@link #auth} logs the client in and out ({@code auth}).
+ *
+ * <p>The example serves the tutorial's blueprints under {@code /flaskr}, beside the quickstart's pages, so the
+ * tutorial's {@code /auth/login} is {@code /flaskr/auth/login} here and its index {@code /} is {@code /flaskr/}:
+ * {@link #flaskr(String)} turns the tutorial's path into the example's, so each case reads as the Python one.
+ */
+abstract class TutorialConftest {
+    /** Where the example mounts the tutorial's URLs. */
+    static final String PREFIX = "/flaskr";
+
+    @TempDir
+    Path dbDir;
+
+    Hello app;
+    TestClient client;
+    CliRunner runner;
+    AuthActions auth;
+
+    /** The example's URL of the tutorial's {@code path} ({@code "/"} is {@code "/flaskr/"}). */
+    static String flaskr(String path) {
+        return PREFIX + path;
+    }
+
+    /** conftest.py {@code app()}, {@code client(app)}, {@code runner(app)}, {@code auth(client)}. */
+    @BeforeEach
+    void createAppWithTestData() throws Exception {
+        // create the app with common test config (the tutorial's {"TESTING": True, "DATABASE": db_path})
+        app = Hello.create(Map.of(
+                "TESTING", true,
+                "FLASKR_DATA_DIR", dbDir.toString(),
+                "SECRET_KEY", "test",
+                "TEMPLATE_FOLDER", Path.of("src/main/webapp/templates").toAbsolutePath().toString()));
+        // create the database and load test data
+        try (AppContext ctx = app.appContext();
+             InputStream in = TutorialConftest.class.getResourceAsStream("data.sql");
+             Reader sql = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            Database.initDb();
+            RunScript.execute(Database.get(), sql);
+        }
+        client = app.testClient();
+        runner = app.testCliRunner();
+        auth = new AuthActions(client);
+    }
+
+    /** conftest.py {@code AuthActions}: logs in as the data's user {@code test} (password {@code test}) by default. */
+    static final class AuthActions {
+        private final TestClient client;
+
+        AuthActions(TestClient client) {
+            this.client = client;
+        }
+
+        TestResponse login() {
+            return login("test", "test");
+        }
+
+        TestResponse login(String username, String password) {
+            return client.post(flaskr("/auth/login"), Map.of("username", username, "password", password));
+        }
+
+        TestResponse logout() {
+            return client.get(flaskr("/auth/logout"));
+        }
+    }
+
+    /** The number from a one-row, one-column query, run in an app context as the tutorial's tests do. */
+    long count(String sql, Object... params) throws Exception {
+        try (AppContext ctx = app.appContext()) {
+            Connection db = Database.get();
+            try (PreparedStatement q = db.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    q.setObject(i + 1, params[i]);
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }
+    }
+}
