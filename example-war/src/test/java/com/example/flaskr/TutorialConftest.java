@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
 import org.h2.tools.RunScript;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,9 +64,21 @@ abstract class TutorialConftest {
             Database.initDb();
             RunScript.execute(Database.get(), sql);
         }
+        // Held for the whole test: H2 closes a database with its last connection (DB_CLOSE_DELAY=0), and reopening
+        // the file between every request and query only adds work and timing to a test that is about the app.
+        keepOpen = ((Database) app.extensions().get("flaskr.db")).dataSource(app).getConnection();
         client = app.testClient();
         runner = app.testCliRunner();
         auth = new AuthActions(client);
+    }
+
+    private Connection keepOpen;
+
+    @AfterEach
+    void closeDatabase() throws Exception {
+        if (keepOpen != null) {
+            keepOpen.close();
+        }
     }
 
     /** conftest.py {@code AuthActions}: logs in as the data's user {@code test} (password {@code test}) by default. */
