@@ -28,6 +28,7 @@ for (name in ["WEB-INF/classes/com/acme/web/App.class", "WEB-INF/web.xml", "temp
     assert names.contains(name) : "missing from the WAR: " + name
 }
 assert names.any { it.startsWith("WEB-INF/lib/flaskj-") }
+assert !names.any { it.startsWith("WEB-INF/lib/tomcat-") } : "tomcat-embed-core is provided: the container brings its own"
 assert !names.any { it.contains("override-web.xml") } : "the dev server's debug descriptor must not be packaged"
 
 // Velocity must not have touched Thymeleaf: ${...}, #flask and |...| survive as written.

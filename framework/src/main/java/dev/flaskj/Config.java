@@ -207,8 +207,11 @@ public final class Config extends AbstractMap<String, Object> {
         return Duration.ofSeconds(Long.parseLong(v.toString().trim()));
     }
 
-    static boolean parseBoolean(String s) {
-        // Flask's get_debug_flag: anything but "", 0, false, no is true.
+    /**
+     * A flag as Flask reads {@code FLASK_DEBUG} ({@code get_debug_flag}): anything but {@code ""}, {@code 0},
+     * {@code false}, {@code no} and {@code off} (ignoring case and surrounding blanks) is true.
+     */
+    public static boolean parseBoolean(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
         return !(t.isEmpty() || t.equals("0") || t.equals("false") || t.equals("no") || t.equals("off"));
     }

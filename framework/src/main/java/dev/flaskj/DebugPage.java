@@ -13,12 +13,12 @@ import java.util.logging.Level;
 /**
  * The debug-mode page for an unhandled exception (Flask with Werkzeug's debugger, read-only): the exception
  * chain, each stack trace with the app's frames open and their source lines where the source can be found
- * ({@link SourceLocator}), library frames folded away, then the request ({@link DebugRequestSection}).
+ * ({@link SourceLocator}), frames of the JDK, the container, flaskj and its libraries folded away (by package), then the request ({@link DebugRequestSection}).
  * It never offers a console, has no script and evaluates nothing: Werkzeug's debugger executes code typed into
  * the page; this one does not, by design. Shown only with {@code DEBUG} on and {@code TESTING} off.
  */
 final class DebugPage {
-    /** Packages of the JDK, the container and flaskj's own dependencies: folded unless their source is found. */
+    /** Packages of the JDK, the container, flaskj and its dependencies: always folded. */
     private static final List<String> LIBRARY_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
             "jakarta.", "dev.flaskj.", "org.apache.", "org.eclipse.", "org.thymeleaf.", "org.attoparser.",
             "org.unbescape.", "org.slf4j.", "org.junit.", "org.codehaus.");
@@ -35,14 +35,21 @@ final class DebugPage {
             + "padding:.1em 1em .1em 0;vertical-align:top}table.request td{word-break:break-all}"
             + ".footer{color:#777;margin-top:2em;font-size:.9em}";
 
-    private final Flask app;
+    private final String appName;
+    /** The app's own top-level class: its frames are the app's even when it lives in a library package. */
+    private final String appClass;
     private final SourceLocator sources;
     private final StringBuilder html = new StringBuilder(16384);
     private boolean missingSource;
 
     private DebugPage(Flask app) {
-        this.app = app;
-        this.sources = new SourceLocator(app);
+        this(app.name(), topLevel(app.getClass().getName()), new SourceLocator(app));
+    }
+
+    private DebugPage(String appName, String appClass, SourceLocator sources) {
+        this.appName = appName;
+        this.appClass = appClass;
+        this.sources = sources;
     }
 
     /** Logs the exception as production does, and returns the page as a 500 response. */
@@ -53,6 +60,15 @@ final class DebugPage {
         return r;
     }
 
+    /**
+     * The page for an app that did not start in debug mode ({@link FlaskFilter#init}): the error that stopped it,
+     * whose message says what was tried and why it failed, with its frames; as a 500 answer to every request.
+     */
+    static String startupError(String appName, Throwable e, jakarta.servlet.ServletContext sc, ClassLoader loader) {
+        DebugPage page = new DebugPage(appName, null, new SourceLocator(null, sc, loader));
+        return page.render(null, e);
+    }
+
     private String render(Request request, Throwable e) {
         String summary = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         html.append("<!doctype html>\n<html lang=en>\n<head>\n<meta charset=utf-8>\n<title>")
@@ -60,7 +76,9 @@ final class DebugPage {
                 .append(" // flaskj debug page</title>\n<link rel=icon href=\"data:,\">\n<style>").append(STYLE)
                 .append("</style>\n</head>\n<body>\n<div class=debugger>\n<h1>").append(escape(e.getClass().getName()))
                 .append("</h1>\n<div class=detail><p class=errormsg>").append(escape(summary)).append("</p></div>\n")
-                .append("<p class=notice>Debug mode is on for <b>").append(escape(app.name())).append("</b>. This page"
+                .append(request == null ? "<p class=notice>The application did not start; every request shows"
+                        + " this page until it does. " : "<p class=notice>")
+                .append("Debug mode is on for <b>").append(escape(appName)).append("</b>. This page"
                         + " shows source code and request data: never turn debug mode on in production.</p>\n")
                 .append("<h2 class=traceback>Traceback <em>(most recent call first)</em></h2>\n");
         appendChain(e);
@@ -69,7 +87,9 @@ final class DebugPage {
                     .append(SourceLocator.WAR_FOLDER).append("</code> or name their folder in config"
                             + " <code>SOURCE_PATH</code>.</p>\n");
         }
-        DebugRequestSection.append(html, request);
+        if (request != null) {
+            DebugRequestSection.append(html, request);
+        }
         html.append("<p class=footer>flaskj debug page. It is read-only: it has no console and evaluates"
                 + " nothing.</p>\n</div>\n</body>\n</html>\n");
         return html.toString();
@@ -104,14 +124,13 @@ final class DebugPage {
     private void appendFrames(StackTraceElement[] trace, int shown) {
         int i = 0;
         while (i < shown) {
-            Optional<List<String>> source = sources.lines(trace[i]);
-            if (source.isPresent() || !isLibrary(trace[i])) {
-                appendAppFrame(trace[i], source);
+            if (!isLibrary(trace[i])) {
+                appendAppFrame(trace[i], sources.lines(trace[i]));
                 i++;
                 continue;
             }
             int start = i;
-            while (i < shown && isLibrary(trace[i]) && sources.lines(trace[i]).isEmpty()) {
+            while (i < shown && isLibrary(trace[i])) {
                 i++;
             }
             appendLibraryFrames(trace, start, i);
@@ -152,14 +171,27 @@ final class DebugPage {
         html.append("</ul></details>\n");
     }
 
-    private static boolean isLibrary(StackTraceElement frame) {
+    /**
+     * By package, never by where the class was loaded from: in a multi-module build the framework's classes sit in
+     * a folder beside their sources just as the app's do, and must still fold. The app's own class (and the classes
+     * nested in it) is the app's even inside a library package.
+     */
+    private boolean isLibrary(StackTraceElement frame) {
         String name = frame.getClassName();
+        if (appClass != null && topLevel(name).equals(appClass)) {
+            return false;
+        }
         for (String prefix : LIBRARY_PACKAGES) {
             if (name.startsWith(prefix)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String topLevel(String className) {
+        int dollar = className.indexOf('$');
+        return dollar < 0 ? className : className.substring(0, dollar);
     }
 
     static String escape(String s) {

@@ -59,9 +59,16 @@ import java.util.Objects;
  * {@code /templates/}, {@code /WEB-INF/} and {@code /META-INF/} are never passed on.
  */
 public class FlaskFilter implements Filter {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(FlaskFilter.class.getName());
+
     private final Map<String, String> env;
     private Flask app;
     private boolean passThrough;
+    /** Why the app did not start, in debug mode only: every request answers it (without debug, init throws). */
+    private volatile Exception startupError;
+    private ServletContext servletContext;
+    private ClassLoader appLoader;
+    private String startupName;
 
     /** For {@code web.xml}: the app class is found at {@link #init}. */
     public FlaskFilter() {
@@ -83,12 +90,53 @@ public class FlaskFilter implements Filter {
         return app;
     }
 
+    /**
+     * Loads and configures the app. Without debug mode a failure fails the deployment (a {@code ServletException}
+     * whose message names what was tried and why it failed). With debug mode on ({@code flask.debug} init- or
+     * context-param, else {@code FLASK_DEBUG}, else the app's {@code DEBUG} when the app was created) the failure
+     * is logged and remembered instead, and every request answers 500 with the debug page for it, so the browser
+     * shows why the app did not start.
+     */
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         ServletContext sc = filterConfig.getServletContext();
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        servletContext = sc;
+        appLoader = tccl != null ? tccl : sc.getClassLoader();
+        try {
+            start(filterConfig, sc);
+            startupError = null;
+        } catch (ServletException | RuntimeException e) {
+            if (!debugAtStartup(filterConfig)) {
+                throw e;
+            }
+            startupError = e;
+            String named = filterConfig.getInitParameter("app");
+            startupName = named != null ? named : filterConfig.getFilterName();
+            LOG.log(java.util.logging.Level.SEVERE, e.getMessage() + " (debug mode: every request shows this error"
+                    + " until the application starts)", e);
+        }
+    }
+
+    /** The error that kept the app from starting in debug mode, or null when it started. */
+    Exception startupError() {
+        return startupError;
+    }
+
+    private boolean debugAtStartup(FilterConfig fc) {
+        String debug = param(fc, "flask.debug", null);
+        if (debug == null) {
+            debug = env.get("FLASK_DEBUG");
+        }
+        if (debug != null) {
+            return Config.parseBoolean(debug);
+        }
+        return app != null && app.debug();
+    }
+
+    private void start(FilterConfig filterConfig, ServletContext sc) throws ServletException {
         if (app == null) {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            app = AppLoader.load(filterConfig, env::get, loader != null ? loader : sc.getClassLoader());
+            app = AppLoader.load(filterConfig, env::get, appLoader);
         }
         configure(app.config(), filterConfig);
         try {
@@ -156,6 +204,26 @@ public class FlaskFilter implements Filter {
             throws IOException, ServletException {
         if (!(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse res)) {
             chain.doFilter(request, response);
+            return;
+        }
+        Exception failed = startupError;
+        if (failed != null) {
+            // Debug mode kept the server up after a start-up error: every request shows it, to this machine only
+            // (as the debug page), and as the plain 500 page to anyone else.
+            boolean local = req.getHeader("Forwarded") == null && req.getHeader("X-Forwarded-For") == null
+                    && DebugAccess.isLoopback(req.getRemoteAddr());
+            if (!local) {
+                Dispatcher.sendLastResortPage(res);
+                return;
+            }
+            String name = app != null ? app.name() : startupName;
+            byte[] page = DebugPage.startupError(name, failed, servletContext, appLoader)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            res.setStatus(500);
+            res.setContentType("text/html; charset=utf-8");
+            res.setHeader("Cache-Control", "no-store");
+            res.setContentLength(page.length);
+            res.getOutputStream().write(page);
             return;
         }
         Flask current = app;

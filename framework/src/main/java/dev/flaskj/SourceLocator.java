@@ -27,11 +27,23 @@ final class SourceLocator {
     /** Where a WAR may carry its sources (the example WAR does). */
     static final String WAR_FOLDER = "/WEB-INF/flaskj-sources/";
 
-    private final Flask app;
+    private final Object sourcePath;
+    private final ServletContext servletContext;
+    private final ClassLoader loader;
     private final Map<String, Optional<List<String>>> cache = new HashMap<>();
 
     SourceLocator(Flask app) {
-        this.app = app;
+        this(app.config().get("SOURCE_PATH"), app.servletContext(), app.getClass().getClassLoader());
+    }
+
+    /**
+     * A locator without an app, for the page of an app that did not start: {@code sourcePath} is config
+     * {@code SOURCE_PATH} (or null), {@code loader} the class loader the app's classes come from.
+     */
+    SourceLocator(Object sourcePath, ServletContext servletContext, ClassLoader loader) {
+        this.sourcePath = sourcePath;
+        this.servletContext = servletContext;
+        this.loader = loader;
     }
 
     /** The lines of the frame's source file, or empty when it cannot be found. */
@@ -68,8 +80,8 @@ final class SourceLocator {
 
     private List<Path> configuredRoots() {
         List<Path> roots = new ArrayList<>();
-        Object fromConfig = app.config().get("SOURCE_PATH");
-        ServletContext sc = app.servletContext();
+        Object fromConfig = sourcePath;
+        ServletContext sc = servletContext;
         String fromContext = sc == null ? null : sc.getInitParameter("flask.source-path");
         for (Object value : new Object[] {fromConfig, fromContext}) {
             if (value != null) {
@@ -84,7 +96,7 @@ final class SourceLocator {
     }
 
     private Optional<List<String>> fromServletContext(String relative) {
-        ServletContext sc = app.servletContext();
+        ServletContext sc = servletContext;
         if (sc == null) {
             return Optional.empty();
         }
@@ -113,7 +125,6 @@ final class SourceLocator {
 
     private Path codeSourceFolder(String className) {
         try {
-            ClassLoader loader = app.getClass().getClassLoader();
             Class<?> type = Class.forName(className, false, loader);
             CodeSource cs = type.getProtectionDomain().getCodeSource();
             URL location = cs == null ? null : cs.getLocation();

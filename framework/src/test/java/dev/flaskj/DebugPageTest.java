@@ -81,6 +81,17 @@ class DebugPageTest {
     }
 
     @Test
+    void frameworkFramesFoldEvenWhenTheirSourceIsBesideTheirClasses() {
+        // In this build flaskj's classes are a folder next to src/main/java, just as an app's are under jetty:run.
+        String page = app(true).testClient().get("/boom/1").text();
+        for (String framework : List.of("ViewBinder", "Dispatcher", "Flask.")) {
+            assertFalse(page.contains("<div class=\"frame app\"><code>at dev.flaskj." + framework), page);
+        }
+        assertTrue(page.contains("<li>at dev.flaskj.Dispatcher."), page);
+        assertTrue(page.contains("<div class=\"frame app\"><code>at dev.flaskj.DebugPageTest$Boom.explode"), page);
+    }
+
+    @Test
     void debugOffGivesThePlain500Page() {
         Boom app = app(false);
         TestResponse r = app.testClient().get("/boom/1");

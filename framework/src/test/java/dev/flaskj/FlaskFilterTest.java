@@ -144,6 +144,61 @@ class FlaskFilterTest {
         assertTrue(none.getMessage().contains("no application class configured"), none.getMessage());
     }
 
+    /** A rule whose variable no parameter takes: a start-up error naming the method. */
+    public static class Mismatch extends Flask {
+        @Route("/user/<username>")
+        String user(String name) {
+            return name;
+        }
+    }
+
+    /** Quiet: these start-up errors are logged on purpose. */
+    private static <T> T quietly(java.util.concurrent.Callable<T> action) throws Exception {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(FlaskFilter.class.getName());
+        java.util.logging.Level level = log.getLevel();
+        log.setLevel(java.util.logging.Level.OFF);
+        try {
+            return action.call();
+        } finally {
+            log.setLevel(level);
+        }
+    }
+
+    @Test
+    void startUpErrorInDebugModeIsTheDebugPageForEveryRequest() throws Exception {
+        FlaskFilter filter = quietly(() -> init(Map.of("app", Mismatch.class.getName(), "flask.debug", "true"),
+                Map.of()));
+        for (String path : new String[] {"/", "/user/ann", "/static/x.css"}) {
+            String answer = get(filter, path, new FakeFilterChain());
+            assertTrue(answer.startsWith("500 "), answer);
+            assertTrue(answer.contains("flaskj: cannot load the application class &#39;" + Mismatch.class.getName()
+                    + "&#39; (from filter init-param &#39;app&#39;): the constructor threw"), answer);
+            assertTrue(answer.contains(Mismatch.class.getName() + ".user(String)"), answer);
+            assertTrue(answer.contains("The application did not start"), answer);
+        }
+        // another machine gets the plain 500 page: the start-up page names classes and source lines
+        FakeHttpServletRequest remote = new FakeHttpServletRequest("GET", "/myapplication/");
+        remote.setContextPath("/myapplication");
+        remote.setRemoteAddr("203.0.113.9");
+        FakeHttpServletResponse res = new FakeHttpServletResponse();
+        filter.doFilter(remote, res, new FakeFilterChain());
+        assertEquals(500, res.getStatus());
+        assertTrue(res.bodyText().contains("Internal Server Error"), res.bodyText());
+        assertFalse(res.bodyText().contains(Mismatch.class.getName()), res.bodyText());
+        // the same error from FLASK_DEBUG, and for a class that does not exist
+        FlaskFilter missing = quietly(() -> init(Map.of("app", "com.example.Nope"), Map.of("FLASK_DEBUG", "1")));
+        assertTrue(get(missing, "/", new FakeFilterChain()).contains("class not found"));
+    }
+
+    @Test
+    void startUpErrorWithoutDebugStillFailsTheDeployment() {
+        ServletException e = assertThrows(ServletException.class,
+                () -> init(Map.of("app", Mismatch.class.getName()), Map.of()));
+        assertTrue(e.getMessage().contains(Mismatch.class.getName() + ".user(String)"), e.getMessage());
+        assertThrows(ServletException.class, () -> init(Map.of("app", Mismatch.class.getName(), "flask.debug",
+                "false"), Map.of("FLASK_DEBUG", "1")));
+    }
+
     @Test
     void passThroughContinuesTheChainForUnknownUrlsButNeverForPrivateFolders() throws Exception {
         Map<String, String> params = new HashMap<>(Map.of("app", Hello.class.getName(), "passThrough", "true"));

@@ -21,10 +21,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The {@code flask} command for a flaskj project: {@code routes} prints the route table as {@code flask routes}
- * does, {@code secret} prints a new random secret key, and the app's custom commands ({@link AppGroup},
+ * The {@code flask} command for a flaskj project: {@code run} starts the development server as {@code flask run}
+ * does ({@link DevServer}: 127.0.0.1:5000, {@code --debug} for debug mode and the reloader), {@code routes} prints
+ * the route table as {@code flask routes} does, {@code secret} prints a new random secret key, and the app's custom commands ({@link AppGroup},
  * {@code app.cli()}) run beside them.
  * <pre>{@code
+ * mvn -q compile exec:java -Dexec.args="run --debug"
+ * mvn -q compile exec:java -Dexec.args="run --host 0.0.0.0 --port 8000 --context-path /myapplication"
  * mvn -q compile exec:java -Dexec.args=routes
  * mvn -q compile exec:java -Dexec.args="routes --sort rule --all-methods"
  * mvn -q compile exec:java -Dexec.args="--app com.example.Hello routes"
@@ -44,7 +47,7 @@ import java.util.TreeMap;
  */
 public final class FlaskCli {
     /** The commands every app has; custom commands may not take these names. */
-    static final Set<String> BUILT_INS = Set.of("routes", "secret");
+    static final Set<String> BUILT_INS = Set.of("routes", "run", "secret");
 
     private static final String PROG = "FlaskCli";
     private static final String USAGE_LINE = "Usage: " + PROG + " [--app CLASS] COMMAND [ARGS]...";
@@ -56,6 +59,22 @@ public final class FlaskCli {
     private static final String ROUTES_HELP = "Show the routes for the app.";
     private static final String ROUTES_USAGE = "routes [--sort endpoint|methods|rule|match] [--all-methods]";
     private static final String SECRET_HELP = "Print a new random secret key.";
+    private static final String RUN_HELP = "Run a development server.";
+    private static final String RUN_USAGE = "run [--host HOST] [--port PORT] [--context-path PATH] [--debug|--no-debug]"
+            + " [--reload|--no-reload]";
+    private static final String RUN_DETAIL = String.join("\n",
+            "Run a development server.",
+            "",
+            "Serves src/main/webapp and the app from target/classes in embedded Tomcat. With --debug (or",
+            "FLASK_DEBUG=1) debug mode is on and so is the reloader: a change in src/main/java or",
+            "src/main/resources is compiled (with -parameters) and the app restarts on a fresh class loader;",
+            "a compile error or a start-up error is shown in the browser until the next save fixes it.",
+            "",
+            "  --host HOST          The interface to bind to. Default 127.0.0.1 (FLASK_RUN_HOST).",
+            "  --port PORT          The port to bind to. Default 5000 (FLASK_RUN_PORT); 0 picks a free one.",
+            "  --context-path PATH  The context path, e.g. /myapplication. Default /.",
+            "  --debug/--no-debug   Debug mode: the debug page, templates re-read, the reloader.",
+            "  --reload/--no-reload The reloader; default on with debug mode.");
 
     private static final int SECRET_BYTES = 32;
 
@@ -139,6 +158,12 @@ public final class FlaskCli {
                         return 0;
                     }
                     return routes(appClass, commandArgs);
+                case "run":
+                    if (wantsHelp(commandArgs)) {
+                        commandHelp(RUN_USAGE, RUN_DETAIL);
+                        return 0;
+                    }
+                    return run(appClass, commandArgs);
                 case "secret":
                     if (wantsHelp(commandArgs)) {
                         commandHelp("secret", SECRET_HELP);
@@ -232,6 +257,7 @@ public final class FlaskCli {
     private void printHelp(String appClass, PrintWriter to) {
         Map<String, String> commands = new TreeMap<>();
         commands.put("routes", ROUTES_HELP);
+        commands.put("run", RUN_HELP);
         commands.put("secret", SECRET_HELP);
         try {
             Flask app = loadApp(appClass);
@@ -270,6 +296,73 @@ public final class FlaskCli {
         }
         Flask app = loadApp(appClass);
         RouteTable.format(app.urlMap().rules(), sort, allMethods).forEach(out::println);
+        return 0;
+    }
+
+    /** Parses {@code run}'s options; the server then runs until the JVM stops. */
+    private int run(String appClass, List<String> args) {
+        String host = env.getOrDefault("FLASK_RUN_HOST", DevServer.DEFAULT_HOST);
+        String portText = env.getOrDefault("FLASK_RUN_PORT", String.valueOf(DevServer.DEFAULT_PORT));
+        String contextPath = "/";
+        Boolean debug = null;
+        Boolean reload = null;
+        Deque<String> rest = new ArrayDeque<>(args);
+        while (!rest.isEmpty()) {
+            String option = rest.pop();
+            switch (option) {
+                case "--debug" -> debug = true;
+                case "--no-debug" -> debug = false;
+                case "--reload" -> reload = true;
+                case "--no-reload" -> reload = false;
+                default -> {
+                    String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+                    switch (name) {
+                        case "--host", "-h" -> host = optionValue(option, name, rest);
+                        case "--port", "-p" -> portText = optionValue(option, name, rest);
+                        case "--context-path" -> contextPath = optionValue(option, name, rest);
+                        default -> throw new UsageException("No such option: " + option, "run");
+                    }
+                }
+            }
+        }
+        int port;
+        try {
+            port = Integer.parseInt(portText.trim());
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            throw new UsageException("Invalid value for '--port' / '-p': '" + portText + "' is not a valid port.",
+                    "run");
+        }
+        if (!contextPath.startsWith("/") || (contextPath.length() > 1 && contextPath.endsWith("/"))) {
+            throw new UsageException("Invalid value for '--context-path': '" + contextPath + "' must start with '/'"
+                    + " and not end with one (e.g. /myapplication).", "run");
+        }
+        if (debug == null && env.containsKey("FLASK_DEBUG")) {
+            debug = dev.flaskj.Config.parseBoolean(env.get("FLASK_DEBUG"));
+        }
+        boolean reloading = reload != null ? reload : Boolean.TRUE.equals(debug);
+        String app = appClass;
+        if (app == null && env.get("FLASK_APP") != null && !env.get("FLASK_APP").isBlank()) {
+            app = env.get("FLASK_APP").trim();
+        }
+        DevServer server;
+        try {
+            server = DevServer.start(new DevServer.Options(projectDir, app, host, port, contextPath, debug,
+                    reloading), out);
+        } catch (IllegalStateException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "flaskj-run-stop"));
+        try {
+            server.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.close();
+        }
         return 0;
     }
 
@@ -343,7 +436,8 @@ public final class FlaskCli {
         /** A usage error of one command: its usage line and help hint, as click prints them. */
         UsageException(String message, String command) {
             super(message);
-            this.usage = "Usage: " + PROG + " " + (command.equals("routes") ? ROUTES_USAGE : command);
+            this.usage = "Usage: " + PROG + " " + (command.equals("routes") ? ROUTES_USAGE
+                    : command.equals("run") ? RUN_USAGE : command);
             this.command = command;
         }
     }

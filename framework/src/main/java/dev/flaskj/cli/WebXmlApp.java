@@ -3,6 +3,8 @@ package dev.flaskj.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -42,6 +44,46 @@ final class WebXmlApp {
             }
         }
         return param(doc.getDocumentElement(), "context-param", "flask.app");
+    }
+
+    /** The init-params of the {@code dev.flaskj.FlaskFilter} filter in web.xml, in order; empty without one. */
+    static Map<String, String> filterParams(Path projectDir) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        Path webXml = projectDir.resolve(LOCATION);
+        if (!Files.isRegularFile(webXml)) {
+            return params;
+        }
+        NodeList filters = parse(webXml).getElementsByTagNameNS("*", "filter");
+        for (int i = 0; i < filters.getLength(); i++) {
+            Element filter = (Element) filters.item(i);
+            if ("dev.flaskj.FlaskFilter".equals(text(filter, "filter-class"))) {
+                putParams(filter, "init-param", params);
+                break;
+            }
+        }
+        return params;
+    }
+
+    /** The context-params of web.xml, in order; empty without a web.xml. */
+    static Map<String, String> contextParams(Path projectDir) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        Path webXml = projectDir.resolve(LOCATION);
+        if (Files.isRegularFile(webXml)) {
+            putParams(parse(webXml).getDocumentElement(), "context-param", params);
+        }
+        return params;
+    }
+
+    private static void putParams(Element parent, String tag, Map<String, String> params) {
+        NodeList nodes = parent.getElementsByTagNameNS("*", tag);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element p = (Element) nodes.item(i);
+            String name = text(p, "param-name");
+            String value = text(p, "param-value");
+            if (name != null && value != null) {
+                params.put(name, value);
+            }
+        }
     }
 
     private static Optional<String> param(Element parent, String tag, String name) {

@@ -144,6 +144,7 @@ class CustomCommandsTest {
                 + "  init-db    Clear the existing data and create new tables.\n"
                 + "  nothing\n"
                 + "  routes     Show the routes for the app.\n"
+                + "  run        Run a development server.\n"
                 + "  secret     Print a new random secret key.\n"), r.stdout());
         assertEquals("", r.stderr());
 

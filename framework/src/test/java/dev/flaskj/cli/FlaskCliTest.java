@@ -132,9 +132,25 @@ class FlaskCliTest {
     }
 
     @Test
+    void runRejectsBadOptionsAsClickDoes() {
+        assertEquals(2, run(Map.of(), "run", "--port", "http"));
+        assertTrue(err().contains("Error: Invalid value for '--port' / '-p': 'http' is not a valid port."), err());
+        assertTrue(err().startsWith("Usage: FlaskCli run [--host HOST] [--port PORT]"), err());
+        err.reset();
+        assertEquals(2, run(Map.of(), "run", "--context-path", "myapplication"));
+        assertTrue(err().contains("must start with '/'"), err());
+        err.reset();
+        assertEquals(2, run(Map.of(), "run", "--threads"));
+        assertTrue(err().contains("Error: No such option: --threads"), err());
+        assertEquals(0, run(Map.of(), "run", "--help"));
+        assertTrue(out().contains("--port PORT          The port to bind to. Default 5000"), out());
+    }
+
+    @Test
     void helpListsTheBuiltInsEvenWithoutAnApp() {
         assertEquals(0, run(Map.of(), "--help"));
         assertTrue(out().contains("Commands:\n  routes  Show the routes for the app.\n"
+                + "  run     Run a development server.\n"
                 + "  secret  Print a new random secret key.\n"), out());
         // as flask --help does: it says why no app's commands are listed
         assertTrue(err().contains("no application class configured"), err());

@@ -7,7 +7,8 @@ import dev.flaskj.cli.Command;
 
 /**
  * The application: each {@code @Route} method is a view (Flask: {@code @app.route}). {@code web.xml} installs it
- * with {@code dev.flaskj.FlaskFilter}; {@code mvn jetty:run} serves it at http://localhost:8080/.
+ * with {@code dev.flaskj.FlaskFilter}; {@code mvn -Prun} serves it at http://127.0.0.1:5000/ and reloads it when
+ * you save a change ({@code mvn jetty:run}: Jetty at http://localhost:8080/).
  */
 public class App extends Flask {
     public App() {
