@@ -408,7 +408,10 @@ final class Standalone {
             Path dir = tempDir("nginx");
             int port = freePort();
             StringBuilder servers = new StringBuilder();
-            upstreams.forEach(p -> servers.append("    server 127.0.0.1:").append(p).append(";\n"));
+            // max_fails=0: never take a node out of the rotation for fail_timeout after one refused connection. A node
+            // restarted a moment ago would otherwise still count as down while the next one restarts, and with two
+            // of three nodes "down" a third node's hiccup leaves nginx no upstream at all (502 from "flaskj").
+            upstreams.forEach(p -> servers.append("    server 127.0.0.1:").append(p).append(" max_fails=0;\n"));
             String conf = (System.getProperty("user.name").equals("root") ? "user root;\n" : "")
                     + "worker_processes 1;\n"
                     + "pid " + dir.resolve("nginx.pid") + ";\n"
