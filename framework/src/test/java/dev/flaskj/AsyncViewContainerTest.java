@@ -217,13 +217,10 @@ class AsyncViewContainerTest {
     @Test
     void aStageThatNeverCompletesIsAnswered503AfterTheTimeout(@TempDir Path dir) throws Exception {
         try (EmbeddedTomcat server = EmbeddedTomcat.start(webapp(dir.resolve("app"), true), "/myapplication")) {
-            long start = System.nanoTime();
             HttpResponse<String> r = get(server.baseUri().resolve("slow"));
-            long ms = (System.nanoTime() - start) / 1_000_000;
 
             assertEquals(503, r.statusCode());
             assertTrue(r.body().startsWith("timed out s1: "), r.body());
-            assertTrue(ms >= 900 && ms < 15_000, "answered after " + ms + " ms");
             List<String> teardowns = teardowns(1);
             assertEquals(1, teardowns.size(), teardowns.toString());
             assertTrue(teardowns.get(0).endsWith(" s1 null"), teardowns.toString());

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -170,14 +169,11 @@ class AsyncViewTest {
         app.config().put("ASYNC_TIMEOUT", 0.2);
         CompletableFuture<Object> never = new CompletableFuture<>();
         app.addUrlRule("/slow", "slow", args -> never);
-        long start = System.nanoTime();
 
         TestResponse r = app.testClient().get("/slow");
 
-        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertEquals(503, r.status());
         assertTrue(r.text().contains("200 ms"), r.text());
-        assertTrue(ms >= 190 && ms < 5000, "waited " + ms + " ms");
         assertFalse(never.isDone(), "the stage may be shared: a timeout must not cancel it");
     }
 
