@@ -4,7 +4,6 @@ import com.example.flaskr.Auth;
 import com.example.flaskr.Blog;
 import com.example.flaskr.Database;
 import dev.flaskj.BeforeRequest;
-import dev.flaskj.ErrorHandler;
 import dev.flaskj.Flask;
 import dev.flaskj.Markup;
 import dev.flaskj.Response;
@@ -299,13 +298,8 @@ public class Hello extends Flask {
         throw abort(401);
     }
 
-    /** A custom 404 page ("About Responses": a template, a status and an extra header in one response). */
-    @ErrorHandler(404)
-    Response pageNotFound() {
-        Response resp = makeResponse(renderTemplate("page_not_found.html"), 404);
-        resp.headers().set("X-Something", "A value");
-        return resp;
-    }
+    // The custom 404 page ("About Responses") is an app-wide handler of the Flaskr auth blueprint,
+    // Auth.pageNotFound: a blueprint's @AppErrorHandler lands in the app's own table, as Flask's app_errorhandler does.
 
     // ------------------------------------------------------------------ "About Responses", "APIs with JSON"
 

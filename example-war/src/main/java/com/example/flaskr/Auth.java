@@ -21,7 +21,8 @@ import java.sql.SQLIntegrityConstraintViolationException;
  * <p>The logged-in user's id lives in the session ({@code user_id}); {@link #loadLoggedInUser()} runs before
  * every request of the app ({@code @BeforeAppRequest}: not only this blueprint's) and puts the {@link User} into
  * {@code g()} under {@code user}, where views and templates ({@code ${g.user}}) find it. Its
- * {@code @AppErrorHandler(403)} renders the "not allowed" page for every view of the app.
+ * {@code @AppErrorHandler(403)} renders the "not allowed" page for every view of the app, and
+ * {@code @AppErrorHandler(404)} the app's 404 page.
  */
 public final class Auth extends Blueprint {
     /** The blueprint named {@code auth}: endpoints {@code auth.register}, {@code auth.login}, {@code auth.logout}. */
@@ -127,6 +128,18 @@ public final class Auth extends Blueprint {
     @AppErrorHandler(403)
     Object forbidden(HttpException e) {
         return makeResponse(renderTemplate("auth/forbidden.html", "description", e.description()), 403);
+    }
+
+    /**
+     * The app's 404 page, for every view of the app and for URLs no rule matches ("About Responses": a template, a
+     * status and an extra header in one response). A blueprint's {@code @AppErrorHandler} is the app's handler, as
+     * Flask's {@code app_errorhandler} is.
+     */
+    @AppErrorHandler(404)
+    Response pageNotFound() {
+        Response resp = makeResponse(renderTemplate("page_not_found.html"), 404);
+        resp.headers().set("X-Something", "A value");
+        return resp;
     }
 
     /** The logged-in user, or null (Flask: {@code g.user}). */
