@@ -363,7 +363,9 @@ public final class Request {
      *
      * @throws UnsupportedMediaType (415) when the content type is not JSON
      * @throws BadRequest (400) when the body is not valid JSON for {@code type}, not validly encoded text (as
-     *     {@link #json()}), or has a number with more than 4300 digits or an exponent beyond ±4300
+     *     {@link #json()}), has a number with more than 4300 digits or an exponent beyond ±4300, or a number bound
+     *     to an {@code int} or {@code long} (or its box) that is not exactly such an integer ({@code 3000000000}
+     *     for an {@code int}, {@code 3.7}); {@code 2.0} binds as {@code 2}
      */
     public <T> T getJson(Class<T> type) {
         if (!isJson()) {

@@ -32,6 +32,8 @@ class JsonBodyStrictnessTest {
 
     public record Name(String value) {}
 
+    public record Sizes(int count, long total, Integer boxed, Long boxedTotal) {}
+
     private static Flask app() {
         Flask app = new Flask("json-strictness");
         // A string answers with its UTF-16 code units, so the exact chars decoded are visible.
@@ -47,6 +49,7 @@ class JsonBodyStrictnessTest {
         app.addUrlRule("/amount", "amount", args -> String.valueOf(request().getJson(Amount.class).value()), "POST");
         app.addUrlRule("/name", "name", args -> request().getJson(Name.class).value(), "POST");
         app.addUrlRule("/count", "count", args -> String.valueOf(request().getJson(Count.class).value()), "POST");
+        app.addUrlRule("/sizes", "sizes", args -> String.valueOf(request().getJson(Sizes.class)), "POST");
         return app;
     }
 
@@ -179,5 +182,40 @@ class JsonBodyStrictnessTest {
             assertEquals("9".repeat(4300), post(client, "/count",
                     ("{\"value\": " + "9".repeat(4300) + "}").getBytes(StandardCharsets.US_ASCII)).text());
         });
+    }
+
+    /**
+     * A number bound to an {@code int} or {@code long} (or a box) arrives exactly or not at all: JSON-B's own
+     * conversion narrowed silently, so the view saw another number than the client sent.
+     */
+    @ParameterizedTest
+    @MethodSource("integersThatDoNotFit")
+    void integerFieldsRefuseWhatDoesNotFit(String body) {
+        TestResponse r = post(app().testClient(), "/sizes", body.getBytes(StandardCharsets.US_ASCII));
+        assertEquals(400, r.status(), body + " -> " + r.text());
+    }
+
+    static Stream<String> integersThatDoNotFit() {
+        return Stream.of(
+                "{\"count\": 3000000000}",              // was -1294967296
+                "{\"count\": -2147483649}",
+                "{\"count\": 3.7}",                     // was 3
+                "{\"count\": 1e10}",
+                "{\"total\": 1e20}",                    // was 7766279631452241920
+                "{\"total\": 9223372036854775808}",     // was Long.MIN_VALUE
+                "{\"total\": 0.5}",
+                "{\"boxed\": 3000000000}",
+                "{\"boxedTotal\": 1e19}");
+    }
+
+    @Test
+    void integerFieldsBindEveryIntegerThatFits() {
+        TestClient client = app().testClient();
+        assertEquals("Sizes[count=2147483647, total=-9223372036854775808, boxed=2, boxedTotal=100]",
+                post(client, "/sizes", ("{\"count\": 2147483647, \"total\": -9223372036854775808,"
+                        + " \"boxed\": 2.0, \"boxedTotal\": 1e2}").getBytes(StandardCharsets.US_ASCII)).text());
+        assertEquals("Sizes[count=5, total=0, boxed=null, boxedTotal=null]",
+                post(client, "/sizes", "{\"count\": \"5\", \"boxed\": null}".getBytes(StandardCharsets.US_ASCII))
+                        .text());
     }
 }

@@ -160,7 +160,7 @@ public final class JsonProvider implements AutoCloseable {
                 throw new IllegalStateException("JsonProvider is closed");
             }
             if (jsonb == null) {
-                jsonb = JsonbBuilder.create();
+                jsonb = JsonbBuilder.newBuilder().withProvider(new ExactNumbers()).build();
             }
             return jsonb;
         }
