@@ -11,6 +11,7 @@ import dev.flaskj.routing.UrlBuilder;
 import dev.flaskj.routing.UrlContext;
 import dev.flaskj.routing.UrlMap;
 import dev.flaskj.sessions.SessionInterface;
+import dev.flaskj.templating.TemplateLocation;
 import dev.flaskj.templating.TemplateRenderer;
 import dev.flaskj.templating.TemplateScope;
 import dev.flaskj.testing.TestClient;
@@ -391,6 +392,12 @@ public class Flask extends Scaffold {
         blueprint.templateGlobals().forEach(this::templateGlobal);
         blueprint.templateTests().forEach(this::templateTest);
         blueprint.onRegister(this, first);
+        String staticPath = blueprint.staticUrlPath();
+        if (staticPath != null) {
+            // Flask's Blueprint.register adds the static rule first, before the blueprint's own rules.
+            onRule(Blueprint.joinRule(urlPrefix, staticPath + "/<path:filename>"), fullName + ".static",
+                    blueprint.staticView(), RuleOptions.defaultOptions());
+        }
         for (Blueprint.Deferred rule : blueprint.rules()) {
             onRule(Blueprint.joinRule(urlPrefix, rule.rule()), fullName + "." + rule.endpoint(), rule.view(),
                     rule.options());
@@ -680,6 +687,50 @@ public class Flask extends Scaffold {
 
     private final TemplateRenderer templateRenderer = new TemplateRenderer(this);
 
+    /**
+     * Where templates are looked up, in order; the first location that has a name wins, for every template
+     * engine (Flask: {@code app.jinja_loader}, then each blueprint's {@code jinja_loader}, as the
+     * {@code DispatchingJinjaLoader} tries them):
+     * <ol>
+     * <li>the app's folder: config {@code TEMPLATE_FOLDER} (a file-system folder) when set; else in a servlet
+     *     container the webapp's {@code /templates/} and then {@code templates/} on the class path; outside a
+     *     container (scripts, the test client) {@code templates/} on the class path;</li>
+     * <li>then each registered blueprint's {@link Blueprint#setTemplateFolder template folder}, in registration
+     *     order (nested ones right after their parent; a blueprint registered twice once): in a container its
+     *     webapp folder and then the same folder on the blueprint's class path, outside one the class path.</li>
+     * </ol>
+     * Computed on each call, from the config and the blueprints registered so far.
+     */
+    public final List<TemplateLocation> templateLocations() {
+        List<TemplateLocation> out = new ArrayList<>(4);
+        boolean container = servletContext != null;
+        String folder = config.getString("TEMPLATE_FOLDER", null);
+        if (folder != null) {
+            out.add(new TemplateLocation(TemplateLocation.Kind.FILE_SYSTEM,
+                    Path.of(folder).toAbsolutePath().normalize().toString(), null, null));
+        } else {
+            addTemplateFolder(out, "templates", getClass().getClassLoader(), null, container);
+        }
+        java.util.Set<Blueprint> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Map.Entry<String, Blueprint> e : blueprints.entrySet()) { // registration order (LinkedHashMap)
+            Blueprint bp = e.getValue();
+            if (bp.templateFolder() != null && seen.add(bp)) {
+                addTemplateFolder(out, bp.templateFolder(), bp.getClass().getClassLoader(), e.getKey(), container);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static void addTemplateFolder(List<TemplateLocation> out, String folder,
+            ClassLoader loader, String blueprint, boolean container) {
+        if (container) {
+            out.add(new TemplateLocation(TemplateLocation.Kind.WEBAPP,
+                    folder, null, blueprint));
+        }
+        out.add(new TemplateLocation(TemplateLocation.Kind.CLASSPATH,
+                folder, loader, blueprint));
+    }
+
     /** The app's Thymeleaf renderer (Flask: {@code app.jinja_env}); customise its engine before the first render. */
     public final TemplateRenderer templateRenderer() {
         return templateRenderer;
@@ -886,14 +937,25 @@ public class Flask extends Scaffold {
      * {@code app.send_static_file}).
      */
     public Response serveStaticFile(String filename) throws IOException {
+        return serveStatic(staticFolder, filename, getClass().getClassLoader(), getSendFileMaxAge(filename));
+    }
+
+    /**
+     * {@code filename} from the webapp folder {@code folder} (class path {@code folder/} through {@code loader}
+     * outside a container), with the static rules: 404 for anything unsafe or missing, conditional, ranges.
+     *
+     * @param maxAge seconds for Cache-Control, or null for config {@code SEND_FILE_MAX_AGE_DEFAULT}
+     */
+    final Response serveStatic(String folder, String filename, ClassLoader loader, Integer maxAge)
+            throws IOException {
         ServletContext sc = servletContext;
-        String folder = staticFolder;
         if (folder == null) {
             throw new dev.flaskj.exceptions.NotFound(); // Flask: RuntimeError "no static folder"; a 404 leaks nothing
         }
         FileSender.Source src = sc != null ? FileSender.fromWebapp(sc, folder, filename)
-                : FileSender.fromClasspath(getClass().getClassLoader(), folder, filename);
-        return FileSender.send(this, src, null, false, currentRequestOrNull());
+                : FileSender.fromClasspath(loader, folder, filename);
+        SendFileOptions options = maxAge == null ? SendFileOptions.defaults() : SendFileOptions.maxAge(maxAge);
+        return FileSender.send(this, src, options, currentRequestOrNull());
     }
 
     // --- instance folder and resources

@@ -522,6 +522,19 @@ public abstract class Scaffold {
         return currentApp().serveStaticFile(filename);
     }
 
+    /**
+     * The Cache-Control max age, in seconds, for the static file {@code filename} of this app or blueprint, or
+     * null for none ({@code no-cache}) (Flask: {@code get_send_file_max_age}): config
+     * {@code SEND_FILE_MAX_AGE_DEFAULT} of the current app. Override it to cache some files longer, e.g.
+     * fingerprinted ones; the static endpoint calls it for each file it sends.
+     *
+     * @throws IllegalStateException outside an app context
+     */
+    public Integer getSendFileMaxAge(String filename) {
+        java.time.Duration d = currentApp().config().getDuration("SEND_FILE_MAX_AGE_DEFAULT");
+        return d == null ? null : (int) Math.min(Integer.MAX_VALUE, d.getSeconds());
+    }
+
     // --- end of templating and files
 
     abstract void onRule(String rule, String endpoint, View view, RuleOptions options);
