@@ -1122,9 +1122,9 @@ public class Flask extends Scaffold {
 
     @Override
     void onRule(String rule, String endpoint, View view, RuleOptions options) {
-        checkSetup(view);
+        checkSetup(options);
         View existing = viewFunctions.get(endpoint);
-        if (existing != null && existing != view) {
+        if (view != null && existing != null && existing != view) {
             throw new IllegalArgumentException("View function mapping is overwriting an existing endpoint"
                     + " function: " + endpoint);
         }
@@ -1132,7 +1132,8 @@ public class Flask extends Scaffold {
         boolean autoOptions = explicitOptions != null ? explicitOptions
                 : config.getBoolean("PROVIDE_AUTOMATIC_OPTIONS", true);
         Rule added = urlMap.add(new RuleSpec(rule, endpoint, options.methodList(), options.defaultValues(),
-                options.isStrictSlashes(), true, autoOptions));
+                options.isStrictSlashes(), options.isMergeSlashes(), autoOptions, options.redirectTarget(),
+                options.redirectFunction(), options.isAlias(), options.isBuildOnly()));
         if (view instanceof ViewBinder.BoundView bound) {
             try {
                 bound.check(added);
@@ -1140,7 +1141,9 @@ public class Flask extends Scaffold {
                 pendingChecks.add(new PendingCheck(endpoint, missing));
             }
         }
-        viewFunctions.put(endpoint, view);
+        if (view != null) { // Flask: add_url_rule without a view_func leaves the endpoint's view as it is
+            viewFunctions.put(endpoint, view);
+        }
     }
 
     @Override
@@ -1179,6 +1182,7 @@ public class Flask extends Scaffold {
      * @throws IllegalArgumentException naming the class, method, rule and variable
      */
     synchronized void checkViews() {
+        urlMap.check();
         for (PendingCheck c : pendingChecks) {
             int dot = c.endpoint().lastIndexOf('.');
             boolean preprocessed = false;
