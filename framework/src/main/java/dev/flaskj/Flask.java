@@ -368,14 +368,41 @@ public class Flask extends Scaffold {
      * @throws IllegalArgumentException if a blueprint is already registered under the name, or it has a dot
      */
     public final void registerBlueprint(Blueprint blueprint, String urlPrefix, String name) {
-        checkSetup(blueprint);
-        if (name == null || name.isEmpty() || name.contains(".")) {
-            throw new IllegalArgumentException("'name' may not be empty or contain a dot '.' character.");
-        }
-        registerAs(blueprint, urlPrefix, name);
+        registerBlueprint(blueprint, urlPrefix, name, Map.of());
     }
 
-    private void registerAs(Blueprint blueprint, String urlPrefix, String fullName) {
+    /**
+     * Registers {@code blueprint} with default view arguments for all its rules, this registration only (Flask:
+     * {@code register_blueprint(bp, url_defaults=...)}); a rule's own defaults win over them.
+     * <pre>{@code
+     * registerBlueprint(shop, "/de", "shop_de", Map.of("lang", "de"));   // every shop view gets lang="de"
+     * registerBlueprint(shop, "/fr", "shop_fr", Map.of("lang", "fr"));
+     * }</pre>
+     *
+     * @param name null: the blueprint's own name
+     * @throws IllegalArgumentException if a blueprint is already registered under the name, or it has a dot
+     */
+    public final void registerBlueprint(Blueprint blueprint, String urlPrefix, String name,
+            Map<String, ?> urlDefaults) {
+        checkSetup(blueprint);
+        String n = name == null ? blueprint.name() : name;
+        if (n.isEmpty() || n.contains(".")) {
+            throw new IllegalArgumentException("'name' may not be empty or contain a dot '.' character.");
+        }
+        registerAs(blueprint, urlPrefix, n, Map.copyOf(Objects.requireNonNull(urlDefaults, "urlDefaults == null")));
+    }
+
+    /** Flask's BlueprintSetupState.add_url_rule: the registration's url_defaults, then the rule's own defaults. */
+    private static RuleOptions withUrlDefaults(RuleOptions options, Map<String, Object> urlDefaults) {
+        if (urlDefaults.isEmpty()) {
+            return options;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(urlDefaults);
+        merged.putAll(options.defaultValues());
+        return options.defaults(merged);
+    }
+
+    private void registerAs(Blueprint blueprint, String urlPrefix, String fullName, Map<String, Object> urlDefaults) {
         Blueprint existing = blueprints.get(fullName);
         if (existing != null) {
             throw new IllegalArgumentException("The name '" + fullName + "' is already registered for "
@@ -396,16 +423,16 @@ public class Flask extends Scaffold {
         if (staticPath != null) {
             // Flask's Blueprint.register adds the static rule first, before the blueprint's own rules.
             onRule(Blueprint.joinRule(urlPrefix, staticPath + "/<path:filename>"), fullName + ".static",
-                    blueprint.staticView(), RuleOptions.defaultOptions());
+                    blueprint.staticView(), withUrlDefaults(RuleOptions.defaultOptions(), urlDefaults));
         }
         for (Blueprint.Deferred rule : blueprint.rules()) {
             onRule(Blueprint.joinRule(urlPrefix, rule.rule()), fullName + "." + rule.endpoint(), rule.view(),
-                    rule.options());
+                    withUrlDefaults(rule.options(), urlDefaults));
         }
         for (Blueprint.Nested child : blueprint.children()) {
             String childPrefix = child.urlPrefix() == null ? urlPrefix
                     : Blueprint.joinRule(urlPrefix == null ? "" : urlPrefix, child.urlPrefix());
-            registerAs(child.blueprint(), childPrefix, fullName + "." + child.blueprint().name());
+            registerAs(child.blueprint(), childPrefix, fullName + "." + child.blueprint().name(), Map.of());
         }
     }
 

@@ -288,6 +288,29 @@ class BlueprintStaticTest {
         assertThrows(IllegalStateException.class, () -> bp.setStaticUrlPath("/x"));
     }
 
+    public static class Defaults extends Blueprint {
+        public Defaults() {
+            super("test");
+            addUrlRule("/foo", "foo", args -> args.get("bar") + "/" + args.get("baz"),
+                    RuleOptions.defaultOptions().defaults(java.util.Map.of("baz", 42)));
+            addUrlRule("/bar", "bar", args -> String.valueOf((Object) args.get("bar")));
+        }
+    }
+
+    // Flask: tests/test_blueprints.py::test_blueprint_url_defaults
+    @Test
+    void blueprintUrlDefaults() {
+        Flask app = new Flask("t");
+        Defaults bp = new Defaults();
+        app.registerBlueprint(bp, "/1", null, java.util.Map.of("bar", 23));
+        app.registerBlueprint(bp, "/2", "test2", java.util.Map.of("bar", 19));
+        TestClient client = app.testClient();
+        assertEquals("23/42", client.get("/1/foo").text());
+        assertEquals("19/42", client.get("/2/foo").text());
+        assertEquals("23", client.get("/1/bar").text());
+        assertEquals("19", client.get("/2/bar").text());
+    }
+
     private static List<String> rules(Flask app, String endpoint) {
         return app.urlMap().rules(endpoint).stream().map(dev.flaskj.routing.Rule::rule).toList();
     }
