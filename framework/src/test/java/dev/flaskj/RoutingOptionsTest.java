@@ -211,6 +211,35 @@ class RoutingOptionsTest {
         assertEquals("/", app.testClient().get("/test/").text());
     }
 
+    public static class Annotated extends Flask {
+        @Get("/posts/<int:id>")
+        @Get(value = "/p/<int:id>", alias = true)
+        String post(int id) {
+            return "post " + id + " " + urlFor("post", "id", id);
+        }
+
+        @Route(value = "/raw//path", mergeSlashes = false)
+        String raw() {
+            return "raw";
+        }
+
+        @Post(value = "/merged//path")
+        String merged() {
+            return "merged";
+        }
+    }
+
+    @Test
+    void annotationsTakeAliasAndMergeSlashes() {
+        TestClient client = new Annotated().testClient();
+        assertEquals("post 3 /posts/3", client.get("/posts/3").text());
+        assertEquals("http://localhost/posts/3?x=1", client.get("/p/3?x=1").header("Location"));
+        assertEquals("raw", client.get("/raw//path").text());
+        assertEquals(404, client.get("/raw/path").status());
+        assertEquals("merged", client.post("/merged/path").text());
+        assertEquals(308, client.post("/merged//path").status());
+    }
+
     // Flask 3.1.3 answers the same: the defaults redirect for /d/1, the rule's redirect for /d/2
     @Test
     void defaultsRedirectStillComesFirst() {
