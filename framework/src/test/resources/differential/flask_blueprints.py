@@ -9,7 +9,7 @@ import threading
 
 try:
     import flask
-    from flask import Blueprint, Flask, abort, g, request, url_for
+    from flask import Blueprint, Flask, abort, g, render_template, request, url_for
     from werkzeug.serving import make_server
 except ImportError as error:
     print("flask is not importable: %s" % error, file=sys.stderr)
@@ -80,6 +80,37 @@ def missing():
 
 app.register_blueprint(bp)
 app.register_blueprint(bp, name="again", url_prefix="/again/<lang_code>")
+
+# Blueprint static and template folders: the same files the Java twin's webapp has (the test writes them next to
+# this script, in webapp/).
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "webapp")
+one = Blueprint("one", __name__, url_prefix="/one", template_folder=os.path.join(ROOT, "one/templates"))
+admin = Blueprint("admin", __name__, url_prefix="/admin", static_folder=os.path.join(ROOT, "admin/static"),
+                  template_folder=os.path.join(ROOT, "admin/templates"))
+
+
+@admin.route("/t/<name>")
+def render(name):
+    return render_template(name)
+
+
+@admin.route("/links")
+def links():
+    return url_for(".static", filename="a b.txt") + " " + url_for("admin.static", filename="x.css")
+
+
+app.register_blueprint(one)  # before admin: its templates are searched first
+app.register_blueprint(admin)
+app.register_blueprint(admin, name="admin2", url_prefix="/admin2")
+
+# Werkzeug's rule options
+app.add_url_rule("/new/<int:id>", "new", lambda id: "new %d" % id)
+app.add_url_rule("/old/<int:id>", "old", redirect_to="/new/<id>")
+app.add_url_rule("/rel/<int:id>", "rel", redirect_to="new/<id>")
+app.add_url_rule("/alias/<int:id>", "new", alias=True)
+app.add_url_rule("/cdn/<path:f>", "cdn", build_only=True)
+app.add_url_rule("/built", "built", lambda: url_for("cdn", f="x.css") + " " + url_for("new", id=3))
+app.add_url_rule("/a//b", "ab", lambda: "ab", merge_slashes=False)
 
 
 @app.route("/")

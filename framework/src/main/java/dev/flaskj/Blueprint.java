@@ -44,6 +44,11 @@ public abstract class Blueprint extends Scaffold {
     /** App-wide registrations, applied to the app's own scope at the blueprint's first registration, in order. */
     private final List<Consumer<Scaffold>> appWide = new ArrayList<>();
     private volatile boolean registered;
+    private volatile String staticFolder;
+    private volatile String staticUrlPath; // null: "/" + the folder's last segment, as Flask derives it
+    private volatile String templateFolder;
+    /** One view for every registration, so that registering the blueprint twice serves the same folder twice. */
+    private final View staticView = args -> serveStaticFile(args.get("filename"));
 
     /** A blueprint without a URL prefix. */
     protected Blueprint(String name) {
@@ -66,6 +71,108 @@ public abstract class Blueprint extends Scaffold {
         this.name = name;
         this.urlPrefix = urlPrefix;
         ViewBinder.bind(this, this, Blueprint.class);
+    }
+
+    /**
+     * Serves static files from {@code folder} of the webapp root (class path outside a container) under the
+     * blueprint's prefix (Flask: {@code Blueprint(static_folder=...)}): endpoint {@code <name>.static}, URL
+     * {@code <prefix>/static/<path:filename>} for a folder named {@code static} (Flask derives the URL path from
+     * the folder's last segment: {@code "admin/assets"} is served under {@code <prefix>/assets}; see
+     * {@link #setStaticUrlPath}). The same rules as the app's static files: ETag, 304, ranges, {@code ..} and
+     * {@code WEB-INF} refused, {@link #getSendFileMaxAge} for Cache-Control. A folder that does not exist is not an
+     * error, as in Flask: its URLs answer 404. Without a URL prefix the rule is the app's {@code /static/...},
+     * which the app's own static rule shadows, as in Flask. Call it in the constructor.
+     * <pre>{@code
+     * public Admin() {
+     *     super("admin", "/admin");
+     *     setStaticFolder("admin/static");     // /admin/static/admin.css, urlFor("admin.static", "filename", ...)
+     * }
+     * }</pre>
+     *
+     * @param folder relative to the webapp root, e.g. {@code "admin/static"}; null: no static files
+     * @throws IllegalArgumentException for an absolute folder or one with {@code ..}
+     * @throws IllegalStateException once the blueprint has been registered
+     */
+    public final void setStaticFolder(String folder) {
+        checkUnregistered("setStaticFolder");
+        staticFolder = folder == null ? null : Flask.relativeFolder(folder);
+    }
+
+    /**
+     * The URL path of the static files under the prefix (Flask: {@code Blueprint(static_url_path=...)}), e.g.
+     * {@code "/assets"}; a trailing slash is dropped, {@code ""} serves them at the prefix itself. Null: derived
+     * from the folder, {@code /static} for a folder named {@code static}. Call it in the constructor.
+     *
+     * @throws IllegalStateException once the blueprint has been registered
+     */
+    public final void setStaticUrlPath(String path) {
+        checkUnregistered("setStaticUrlPath");
+        staticUrlPath = path == null ? null : path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /** The static folder, relative to the webapp root, or null when the blueprint serves no static files. */
+    public final String staticFolder() {
+        return staticFolder;
+    }
+
+    /**
+     * The URL path of the static files relative to the prefix ({@code /static} for a folder named {@code static}),
+     * or null without a static folder.
+     */
+    public final String staticUrlPath() {
+        String folder = staticFolder;
+        if (folder == null) {
+            return null;
+        }
+        return staticUrlPath != null ? staticUrlPath : "/" + folder.substring(folder.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Adds {@code folder} of the webapp root (class path outside a container) to the places templates are looked
+     * up in (Flask: {@code Blueprint(template_folder=...)}): after the app's folders and after the folders of the
+     * blueprints registered before this one, whichever view renders. So a blueprint's template never hides an
+     * app's template of the same name, and two blueprints' templates of the same name clash: keep them apart in
+     * a subfolder, {@code admin/templates/admin/index.html} rendered as {@code renderTemplate("admin/index.html")},
+     * as Flask's documentation advises. Call it in the constructor.
+     *
+     * @param folder relative to the webapp root, e.g. {@code "admin/templates"}; null: none
+     * @throws IllegalArgumentException for an absolute folder or one with {@code ..}
+     * @throws IllegalStateException once the blueprint has been registered
+     */
+    public final void setTemplateFolder(String folder) {
+        checkUnregistered("setTemplateFolder");
+        templateFolder = folder == null ? null : Flask.relativeFolder(folder);
+    }
+
+    /** The template folder relative to the webapp root, or null. */
+    public final String templateFolder() {
+        return templateFolder;
+    }
+
+    /**
+     * A response sending {@code filename} from the blueprint's static folder (Flask:
+     * {@code Blueprint.send_static_file}); the {@code <name>.static} endpoint calls it. Cache-Control follows
+     * {@link #getSendFileMaxAge}, which a subclass may override.
+     *
+     * @throws dev.flaskj.exceptions.NotFound for a missing or unsafe file, or when there is no static folder
+     * @throws IllegalStateException outside an app context
+     */
+    public Response serveStaticFile(String filename) throws java.io.IOException {
+        return currentApp().serveStatic(staticFolder, filename, getClass().getClassLoader(),
+                getSendFileMaxAge(filename));
+    }
+
+    View staticView() {
+        return staticView;
+    }
+
+    private void checkUnregistered(String method) {
+        if (registered) {
+            throw new IllegalStateException("The setup method '" + method + "' can no longer be called on the"
+                    + " blueprint '" + name + "'. It has already been registered at least once, any changes will"
+                    + " not be applied consistently.\nMake sure all setup of the blueprint is done before"
+                    + " registering it.");
+        }
     }
 
     /** The name, the prefix of its endpoints. */

@@ -11,6 +11,7 @@ import dev.flaskj.routing.UrlBuilder;
 import dev.flaskj.routing.UrlContext;
 import dev.flaskj.routing.UrlMap;
 import dev.flaskj.sessions.SessionInterface;
+import dev.flaskj.templating.TemplateLocation;
 import dev.flaskj.templating.TemplateRenderer;
 import dev.flaskj.templating.TemplateScope;
 import dev.flaskj.testing.TestClient;
@@ -367,14 +368,41 @@ public class Flask extends Scaffold {
      * @throws IllegalArgumentException if a blueprint is already registered under the name, or it has a dot
      */
     public final void registerBlueprint(Blueprint blueprint, String urlPrefix, String name) {
-        checkSetup(blueprint);
-        if (name == null || name.isEmpty() || name.contains(".")) {
-            throw new IllegalArgumentException("'name' may not be empty or contain a dot '.' character.");
-        }
-        registerAs(blueprint, urlPrefix, name);
+        registerBlueprint(blueprint, urlPrefix, name, Map.of());
     }
 
-    private void registerAs(Blueprint blueprint, String urlPrefix, String fullName) {
+    /**
+     * Registers {@code blueprint} with default view arguments for all its rules, this registration only (Flask:
+     * {@code register_blueprint(bp, url_defaults=...)}); a rule's own defaults win over them.
+     * <pre>{@code
+     * registerBlueprint(shop, "/de", "shop_de", Map.of("lang", "de"));   // every shop view gets lang="de"
+     * registerBlueprint(shop, "/fr", "shop_fr", Map.of("lang", "fr"));
+     * }</pre>
+     *
+     * @param name null: the blueprint's own name
+     * @throws IllegalArgumentException if a blueprint is already registered under the name, or it has a dot
+     */
+    public final void registerBlueprint(Blueprint blueprint, String urlPrefix, String name,
+            Map<String, ?> urlDefaults) {
+        checkSetup(blueprint);
+        String n = name == null ? blueprint.name() : name;
+        if (n.isEmpty() || n.contains(".")) {
+            throw new IllegalArgumentException("'name' may not be empty or contain a dot '.' character.");
+        }
+        registerAs(blueprint, urlPrefix, n, Map.copyOf(Objects.requireNonNull(urlDefaults, "urlDefaults == null")));
+    }
+
+    /** Flask's BlueprintSetupState.add_url_rule: the registration's url_defaults, then the rule's own defaults. */
+    private static RuleOptions withUrlDefaults(RuleOptions options, Map<String, Object> urlDefaults) {
+        if (urlDefaults.isEmpty()) {
+            return options;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(urlDefaults);
+        merged.putAll(options.defaultValues());
+        return options.defaults(merged);
+    }
+
+    private void registerAs(Blueprint blueprint, String urlPrefix, String fullName, Map<String, Object> urlDefaults) {
         Blueprint existing = blueprints.get(fullName);
         if (existing != null) {
             throw new IllegalArgumentException("The name '" + fullName + "' is already registered for "
@@ -391,14 +419,20 @@ public class Flask extends Scaffold {
         blueprint.templateGlobals().forEach(this::templateGlobal);
         blueprint.templateTests().forEach(this::templateTest);
         blueprint.onRegister(this, first);
+        String staticPath = blueprint.staticUrlPath();
+        if (staticPath != null) {
+            // Flask's Blueprint.register adds the static rule first, before the blueprint's own rules.
+            onRule(Blueprint.joinRule(urlPrefix, staticPath + "/<path:filename>"), fullName + ".static",
+                    blueprint.staticView(), withUrlDefaults(RuleOptions.defaultOptions(), urlDefaults));
+        }
         for (Blueprint.Deferred rule : blueprint.rules()) {
             onRule(Blueprint.joinRule(urlPrefix, rule.rule()), fullName + "." + rule.endpoint(), rule.view(),
-                    rule.options());
+                    withUrlDefaults(rule.options(), urlDefaults));
         }
         for (Blueprint.Nested child : blueprint.children()) {
             String childPrefix = child.urlPrefix() == null ? urlPrefix
                     : Blueprint.joinRule(urlPrefix == null ? "" : urlPrefix, child.urlPrefix());
-            registerAs(child.blueprint(), childPrefix, fullName + "." + child.blueprint().name());
+            registerAs(child.blueprint(), childPrefix, fullName + "." + child.blueprint().name(), Map.of());
         }
     }
 
@@ -680,6 +714,50 @@ public class Flask extends Scaffold {
 
     private final TemplateRenderer templateRenderer = new TemplateRenderer(this);
 
+    /**
+     * Where templates are looked up, in order; the first location that has a name wins, for every template
+     * engine (Flask: {@code app.jinja_loader}, then each blueprint's {@code jinja_loader}, as the
+     * {@code DispatchingJinjaLoader} tries them):
+     * <ol>
+     * <li>the app's folder: config {@code TEMPLATE_FOLDER} (a file-system folder) when set; else in a servlet
+     *     container the webapp's {@code /templates/} and then {@code templates/} on the class path; outside a
+     *     container (scripts, the test client) {@code templates/} on the class path;</li>
+     * <li>then each registered blueprint's {@link Blueprint#setTemplateFolder template folder}, in registration
+     *     order (nested ones right after their parent; a blueprint registered twice once): in a container its
+     *     webapp folder and then the same folder on the blueprint's class path, outside one the class path.</li>
+     * </ol>
+     * Computed on each call, from the config and the blueprints registered so far.
+     */
+    public final List<TemplateLocation> templateLocations() {
+        List<TemplateLocation> out = new ArrayList<>(4);
+        boolean container = servletContext != null;
+        String folder = config.getString("TEMPLATE_FOLDER", null);
+        if (folder != null) {
+            out.add(new TemplateLocation(TemplateLocation.Kind.FILE_SYSTEM,
+                    Path.of(folder).toAbsolutePath().normalize().toString(), null, null));
+        } else {
+            addTemplateFolder(out, "templates", getClass().getClassLoader(), null, container);
+        }
+        java.util.Set<Blueprint> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Map.Entry<String, Blueprint> e : blueprints.entrySet()) { // registration order (LinkedHashMap)
+            Blueprint bp = e.getValue();
+            if (bp.templateFolder() != null && seen.add(bp)) {
+                addTemplateFolder(out, bp.templateFolder(), bp.getClass().getClassLoader(), e.getKey(), container);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static void addTemplateFolder(List<TemplateLocation> out, String folder,
+            ClassLoader loader, String blueprint, boolean container) {
+        if (container) {
+            out.add(new TemplateLocation(TemplateLocation.Kind.WEBAPP,
+                    folder, null, blueprint));
+        }
+        out.add(new TemplateLocation(TemplateLocation.Kind.CLASSPATH,
+                folder, loader, blueprint));
+    }
+
     /** The app's Thymeleaf renderer (Flask: {@code app.jinja_env}); customise its engine before the first render. */
     public final TemplateRenderer templateRenderer() {
         return templateRenderer;
@@ -886,14 +964,25 @@ public class Flask extends Scaffold {
      * {@code app.send_static_file}).
      */
     public Response serveStaticFile(String filename) throws IOException {
+        return serveStatic(staticFolder, filename, getClass().getClassLoader(), getSendFileMaxAge(filename));
+    }
+
+    /**
+     * {@code filename} from the webapp folder {@code folder} (class path {@code folder/} through {@code loader}
+     * outside a container), with the static rules: 404 for anything unsafe or missing, conditional, ranges.
+     *
+     * @param maxAge seconds for Cache-Control, or null for config {@code SEND_FILE_MAX_AGE_DEFAULT}
+     */
+    final Response serveStatic(String folder, String filename, ClassLoader loader, Integer maxAge)
+            throws IOException {
         ServletContext sc = servletContext;
-        String folder = staticFolder;
         if (folder == null) {
             throw new dev.flaskj.exceptions.NotFound(); // Flask: RuntimeError "no static folder"; a 404 leaks nothing
         }
         FileSender.Source src = sc != null ? FileSender.fromWebapp(sc, folder, filename)
-                : FileSender.fromClasspath(getClass().getClassLoader(), folder, filename);
-        return FileSender.send(this, src, null, false, currentRequestOrNull());
+                : FileSender.fromClasspath(loader, folder, filename);
+        SendFileOptions options = maxAge == null ? SendFileOptions.defaults() : SendFileOptions.maxAge(maxAge);
+        return FileSender.send(this, src, options, currentRequestOrNull());
     }
 
     // --- instance folder and resources
@@ -1060,9 +1149,9 @@ public class Flask extends Scaffold {
 
     @Override
     void onRule(String rule, String endpoint, View view, RuleOptions options) {
-        checkSetup(view);
+        checkSetup(options);
         View existing = viewFunctions.get(endpoint);
-        if (existing != null && existing != view) {
+        if (view != null && existing != null && existing != view) {
             throw new IllegalArgumentException("View function mapping is overwriting an existing endpoint"
                     + " function: " + endpoint);
         }
@@ -1070,7 +1159,8 @@ public class Flask extends Scaffold {
         boolean autoOptions = explicitOptions != null ? explicitOptions
                 : config.getBoolean("PROVIDE_AUTOMATIC_OPTIONS", true);
         Rule added = urlMap.add(new RuleSpec(rule, endpoint, options.methodList(), options.defaultValues(),
-                options.isStrictSlashes(), true, autoOptions));
+                options.isStrictSlashes(), options.isMergeSlashes(), autoOptions, options.redirectTarget(),
+                options.redirectFunction(), options.isAlias(), options.isBuildOnly()));
         if (view instanceof ViewBinder.BoundView bound) {
             try {
                 bound.check(added);
@@ -1078,7 +1168,9 @@ public class Flask extends Scaffold {
                 pendingChecks.add(new PendingCheck(endpoint, missing));
             }
         }
-        viewFunctions.put(endpoint, view);
+        if (view != null) { // Flask: add_url_rule without a view_func leaves the endpoint's view as it is
+            viewFunctions.put(endpoint, view);
+        }
     }
 
     @Override
@@ -1117,6 +1209,7 @@ public class Flask extends Scaffold {
      * @throws IllegalArgumentException naming the class, method, rule and variable
      */
     synchronized void checkViews() {
+        urlMap.check();
         for (PendingCheck c : pendingChecks) {
             int dot = c.endpoint().lastIndexOf('.');
             boolean preprocessed = false;

@@ -83,6 +83,14 @@ public final class RequestContext implements AutoCloseable {
             String query = request.queryString();
             request.setRoutingException(new RequestRedirect(request.scheme() + "://" + request.host()
                     + request.scriptRoot() + r.path() + (query.isEmpty() ? "" : "?" + query)));
+        } else if (result instanceof MatchResult.RuleRedirect rr) {
+            // Werkzeug: redirect_to joins the target against scheme://host + script_name + "/"; no query.
+            try {
+                request.setRoutingException(new RequestRedirect(rr.location(request.scheme() + "://"
+                        + request.host() + request.scriptRoot() + "/")));
+            } catch (RuntimeException e) {
+                request.setRoutingException(e); // a redirect function failed: the request's error, answered later
+            }
         } else if (result instanceof MatchResult.MethodMismatch mm) {
             request.setRoutingException(new MethodNotAllowed(mm.allowed(), null));
         } else {

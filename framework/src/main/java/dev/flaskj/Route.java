@@ -42,4 +42,21 @@ public @interface Route {
 
     /** Whether {@code /x} redirects to a rule {@code /x/} (308) and {@code /x/} is a 404 for a rule {@code /x}. */
     boolean strictSlashes() default true;
+
+    /**
+     * Whether {@code //} counts as {@code /} for this rule (Werkzeug: {@code merge_slashes}); see
+     * {@link RuleOptions#mergeSlashes}.
+     */
+    boolean mergeSlashes() default true;
+
+    /**
+     * Whether this rule is an alias (Werkzeug: {@code alias}): a request it matches is redirected (308) to the URL
+     * the endpoint's other rule builds for the same values; see {@link RuleOptions#alias}.
+     * <pre>{@code
+     * @Get("/posts/<int:id>")
+     * @Get(value = "/p/<int:id>", alias = true)   // old links answer 308 to /posts/<id>
+     * String post(int id) { ... }
+     * }</pre>
+     */
+    boolean alias() default false;
 }

@@ -49,6 +49,30 @@ public abstract class Scaffold {
     }
 
     /**
+     * Registers a rule without a view (Flask: {@code add_url_rule(rule, endpoint, **options)} without
+     * {@code view_func}): one that redirects, only builds URLs, or is an alias of a rule of the same endpoint.
+     * <pre>{@code
+     * app.addUrlRule("/old/<int:id>", "old", RuleOptions.defaultOptions().redirectTo("/new/<id>"));
+     * app.addUrlRule("/<path:filename>", "cdn", RuleOptions.defaultOptions().buildOnly(true));  // urlFor only
+     * app.addUrlRule("/p/<int:id>", "post", RuleOptions.defaultOptions().alias(true));         // 308 to post's URL
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code options} has none of {@code redirectTo}, {@code buildOnly},
+     *     {@code alias}: such a rule would match and have no view to call
+     */
+    public final void addUrlRule(String rule, String endpoint, RuleOptions options) {
+        Objects.requireNonNull(rule, "rule == null");
+        Objects.requireNonNull(endpoint, "endpoint == null");
+        Objects.requireNonNull(options, "options == null");
+        if (!options.redirects() && !options.isBuildOnly() && !options.isAlias()) {
+            throw new IllegalArgumentException("The rule '" + rule + "' of endpoint '" + endpoint + "' has no view:"
+                    + " pass one to addUrlRule, or make the rule redirect (RuleOptions.redirectTo), build-only"
+                    + " (buildOnly(true)) or an alias of the endpoint's other rule (alias(true))");
+        }
+        onRule(rule, endpoint, null, options);
+    }
+
+    /**
      * Registers a class-based view (Flask: {@code add_url_rule(rule, view_func=V.as_view(endpoint))}) that serves
      * every request with this one instance (Flask's {@code init_every_request = False}), so it must be stateless
      * or thread-safe. The rule allows the methods of its handlers; see {@link MethodView}.
@@ -520,6 +544,19 @@ public abstract class Scaffold {
     /** Sends a file from the webapp's {@code static/} folder (Flask: {@code app.send_static_file}). */
     public static Response sendStaticFile(String filename) throws IOException {
         return currentApp().serveStaticFile(filename);
+    }
+
+    /**
+     * The Cache-Control max age, in seconds, for the static file {@code filename} of this app or blueprint, or
+     * null for none ({@code no-cache}) (Flask: {@code get_send_file_max_age}): config
+     * {@code SEND_FILE_MAX_AGE_DEFAULT} of the current app. Override it to cache some files longer, e.g.
+     * fingerprinted ones; the static endpoint calls it for each file it sends.
+     *
+     * @throws IllegalStateException outside an app context
+     */
+    public Integer getSendFileMaxAge(String filename) {
+        java.time.Duration d = currentApp().config().getDuration("SEND_FILE_MAX_AGE_DEFAULT");
+        return d == null ? null : (int) Math.min(Integer.MAX_VALUE, d.getSeconds());
     }
 
     // --- end of templating and files

@@ -357,7 +357,7 @@ final class ViewBinder {
 
     /** One rule of a view: a {@link Route} or one of its method shortcuts. */
     private record RouteSpec(String value, String[] methods, String endpoint, String[] defaults,
-                             boolean strictSlashes) {}
+                             boolean strictSlashes, boolean mergeSlashes, boolean alias) {}
 
     /**
      * The rules of a method in annotation order: {@code @Route}s and the shortcuts {@code @Get} ... {@code @Patch}
@@ -367,40 +367,52 @@ final class ViewBinder {
         List<RouteSpec> out = new ArrayList<>();
         for (java.lang.annotation.Annotation a : m.getDeclaredAnnotations()) {
             if (a instanceof Route r) {
-                out.add(new RouteSpec(r.value(), r.methods(), r.endpoint(), r.defaults(), r.strictSlashes()));
+                out.add(new RouteSpec(r.value(), r.methods(), r.endpoint(), r.defaults(), r.strictSlashes(),
+                        r.mergeSlashes(), r.alias()));
             } else if (a instanceof Routes rs) {
                 for (Route r : rs.value()) {
-                    out.add(new RouteSpec(r.value(), r.methods(), r.endpoint(), r.defaults(), r.strictSlashes()));
+                    out.add(new RouteSpec(r.value(), r.methods(), r.endpoint(), r.defaults(), r.strictSlashes(),
+                        r.mergeSlashes(), r.alias()));
                 }
             } else if (a instanceof Get g) {
-                out.add(shortcut("GET", g.value(), g.endpoint(), g.defaults(), g.strictSlashes()));
+                out.add(shortcut("GET", g.value(), g.endpoint(), g.defaults(), g.strictSlashes(),
+                        g.mergeSlashes(), g.alias()));
             } else if (a instanceof Gets gs) {
                 for (Get g : gs.value()) {
-                    out.add(shortcut("GET", g.value(), g.endpoint(), g.defaults(), g.strictSlashes()));
+                    out.add(shortcut("GET", g.value(), g.endpoint(), g.defaults(), g.strictSlashes(),
+                        g.mergeSlashes(), g.alias()));
                 }
             } else if (a instanceof Post p) {
-                out.add(shortcut("POST", p.value(), p.endpoint(), p.defaults(), p.strictSlashes()));
+                out.add(shortcut("POST", p.value(), p.endpoint(), p.defaults(), p.strictSlashes(),
+                        p.mergeSlashes(), p.alias()));
             } else if (a instanceof Posts ps) {
                 for (Post p : ps.value()) {
-                    out.add(shortcut("POST", p.value(), p.endpoint(), p.defaults(), p.strictSlashes()));
+                    out.add(shortcut("POST", p.value(), p.endpoint(), p.defaults(), p.strictSlashes(),
+                        p.mergeSlashes(), p.alias()));
                 }
             } else if (a instanceof Put p) {
-                out.add(shortcut("PUT", p.value(), p.endpoint(), p.defaults(), p.strictSlashes()));
+                out.add(shortcut("PUT", p.value(), p.endpoint(), p.defaults(), p.strictSlashes(),
+                        p.mergeSlashes(), p.alias()));
             } else if (a instanceof Puts ps) {
                 for (Put p : ps.value()) {
-                    out.add(shortcut("PUT", p.value(), p.endpoint(), p.defaults(), p.strictSlashes()));
+                    out.add(shortcut("PUT", p.value(), p.endpoint(), p.defaults(), p.strictSlashes(),
+                        p.mergeSlashes(), p.alias()));
                 }
             } else if (a instanceof Delete d) {
-                out.add(shortcut("DELETE", d.value(), d.endpoint(), d.defaults(), d.strictSlashes()));
+                out.add(shortcut("DELETE", d.value(), d.endpoint(), d.defaults(), d.strictSlashes(),
+                        d.mergeSlashes(), d.alias()));
             } else if (a instanceof Deletes ds) {
                 for (Delete d : ds.value()) {
-                    out.add(shortcut("DELETE", d.value(), d.endpoint(), d.defaults(), d.strictSlashes()));
+                    out.add(shortcut("DELETE", d.value(), d.endpoint(), d.defaults(), d.strictSlashes(),
+                        d.mergeSlashes(), d.alias()));
                 }
             } else if (a instanceof Patch p) {
-                out.add(shortcut("PATCH", p.value(), p.endpoint(), p.defaults(), p.strictSlashes()));
+                out.add(shortcut("PATCH", p.value(), p.endpoint(), p.defaults(), p.strictSlashes(),
+                        p.mergeSlashes(), p.alias()));
             } else if (a instanceof Patches ps) {
                 for (Patch p : ps.value()) {
-                    out.add(shortcut("PATCH", p.value(), p.endpoint(), p.defaults(), p.strictSlashes()));
+                    out.add(shortcut("PATCH", p.value(), p.endpoint(), p.defaults(), p.strictSlashes(),
+                        p.mergeSlashes(), p.alias()));
                 }
             }
         }
@@ -408,8 +420,8 @@ final class ViewBinder {
     }
 
     private static RouteSpec shortcut(String method, String value, String endpoint, String[] defaults,
-                                      boolean strictSlashes) {
-        return new RouteSpec(value, new String[] {method}, endpoint, defaults, strictSlashes);
+                                      boolean strictSlashes, boolean mergeSlashes, boolean alias) {
+        return new RouteSpec(value, new String[] {method}, endpoint, defaults, strictSlashes, mergeSlashes, alias);
     }
 
     private static void bindRoutes(Scaffold target, Object instance, Method m, List<RouteSpec> routes,
@@ -422,7 +434,7 @@ final class ViewBinder {
             Map<String, Object> defaults = parseDefaults(m, route);
             String endpoint = route.endpoint().isEmpty() ? m.getName() : route.endpoint();
             RuleOptions options = RuleOptions.methods(route.methods()).defaults(defaults)
-                    .strictSlashes(route.strictSlashes());
+                    .strictSlashes(route.strictSlashes()).mergeSlashes(route.mergeSlashes()).alias(route.alias());
             target.addUrlRule(route.value(), endpoint, view, options);
         }
     }

@@ -18,8 +18,8 @@ import java.util.Objects;
  * else if (r instanceof MatchResult.Redirect redirect) { ... 308 to root + redirect.path() + query ... }
  * }</pre>
  */
-public sealed interface MatchResult
-        permits MatchResult.Matched, MatchResult.Redirect, MatchResult.MethodMismatch, MatchResult.NoMatch {
+public sealed interface MatchResult permits MatchResult.Matched, MatchResult.Redirect, MatchResult.RuleRedirect,
+        MatchResult.MethodMismatch, MatchResult.NoMatch {
 
     /**
      * The request matched {@code rule}.
@@ -46,6 +46,71 @@ public sealed interface MatchResult
         /** Checks the path. */
         public Redirect {
             Objects.requireNonNull(path, "path == null");
+        }
+    }
+
+    /**
+     * The request matched a rule with {@code redirectTo} (Werkzeug: {@code redirect_to}): answer 308 to
+     * {@link #location(String)}, without the request's query string.
+     *
+     * @param rule      the matched rule ({@link Rule#redirects()})
+     * @param arguments the converted values, then the rule's defaults (unmodifiable)
+     */
+    record RuleRedirect(Rule rule, Map<String, Object> arguments) implements MatchResult {
+        /** Copies the arguments. */
+        public RuleRedirect {
+            Objects.requireNonNull(rule, "rule == null");
+            arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+        }
+
+        /**
+         * The absolute {@code Location}: the rule's target joined against {@code base} as Werkzeug's
+         * {@code urljoin(scheme://host + script_name + "/", target)} does: a relative target stays under the script
+         * root, one starting with {@code /} is the server's root, an absolute URL is kept.
+         *
+         * @param base {@code scheme://host} plus the script root (without a trailing slash) plus {@code /}
+         * @throws RuntimeException whatever a redirect function throws
+         */
+        public String location(String base) {
+            return join(base, rule.redirectTarget(arguments));
+        }
+
+        /** Python's {@code urljoin} for the targets a rule redirects to. */
+        static String join(String base, String target) {
+            if (target.isEmpty()) {
+                return base;
+            }
+            if (hasScheme(target)) {
+                return target;
+            }
+            try {
+                return java.net.URI.create(base).resolve(target).toString();
+            } catch (IllegalArgumentException notAUri) {
+                // Characters a java.net.URI refuses (a space, non-ASCII): join as urljoin does, without normalising.
+                int schemeEnd = base.indexOf("://");
+                int pathStart = base.indexOf('/', schemeEnd + 3);
+                if (target.startsWith("//")) {
+                    return base.substring(0, schemeEnd + 1) + target;
+                }
+                if (target.startsWith("/")) {
+                    return base.substring(0, pathStart) + target;
+                }
+                return base + target;
+            }
+        }
+
+        private static boolean hasScheme(String target) {
+            int colon = target.indexOf(':');
+            if (colon <= 0 || !Character.isLetter(target.charAt(0)) || target.charAt(0) > 0x7f) {
+                return false;
+            }
+            for (int i = 1; i < colon; i++) {
+                char c = target.charAt(i);
+                if (!(c < 0x80 && (Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.'))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -32,6 +32,8 @@ public final class Rule {
     private final List<BuildStep> steps;
     private final Set<String> buildArguments;
     private final List<Converter> converterList;
+    /** The string {@code redirect_to} split into text and names (see {@link #parseRedirect}), or null. */
+    private final List<String> redirectPieces;
 
     Rule(RuleSpec spec, Converters converters) {
         this.spec = Objects.requireNonNull(spec, "spec == null");
@@ -50,6 +52,79 @@ public final class Rule {
         args.addAll(spec.defaults().keySet()); // Werkzeug: Rule.arguments starts with the defaults' keys
         this.buildArguments = Collections.unmodifiableSet(args);
         this.converterList = List.copyOf(parsed.converters().values());
+        this.redirectPieces = spec.redirectTo() == null ? null : parseRedirect(spec.redirectTo());
+    }
+
+    /**
+     * Werkzeug's {@code _simple_rule_re} ({@code <([^>]+)>}) over the target: literal text and variable names, in
+     * order (odd indexes are names). Each name must be a variable of the rule: Werkzeug would fail on the first
+     * request with a KeyError; flaskj says so at registration.
+     */
+    private List<String> parseRedirect(String target) {
+        List<String> pieces = new java.util.ArrayList<>();
+        int pos = 0;
+        while (true) {
+            int open = target.indexOf('<', pos);
+            int close = open < 0 ? -1 : target.indexOf('>', open + 1);
+            if (close < 0) {
+                pieces.add(target.substring(pos));
+                return List.copyOf(pieces);
+            }
+            String name = target.substring(open + 1, close);
+            if (close == open + 1) { // "<>" is no placeholder for Werkzeug's pattern: keep it as text
+                pieces.add(target.substring(pos, close + 1));
+                pieces.add(""); // no name
+                pos = close + 1;
+                continue;
+            }
+            if (!parsed.converters().containsKey(name)) {
+                throw new RuleSyntaxException("URL rule " + PyText.repr(rule()) + ": redirectTo "
+                        + PyText.repr(target) + " uses <" + name + ">, but the rule's variables are " + arguments()
+                        + " (write a variable as <name>, without its converter)");
+            }
+            pieces.add(target.substring(pos, open));
+            pieces.add(name);
+            pos = close + 1;
+        }
+    }
+
+    /** Werkzeug's {@code redirect_to}: whether a match of this rule redirects. */
+    public boolean redirects() {
+        return spec.redirects();
+    }
+
+    /** Werkzeug's {@code alias}. */
+    public boolean alias() {
+        return spec.alias();
+    }
+
+    /** Werkzeug's {@code build_only}: never matched, only built. */
+    public boolean buildOnly() {
+        return spec.buildOnly();
+    }
+
+    /**
+     * The redirect target for the matched {@code values} (converted, defaults included), not yet joined against
+     * the script root: the string form with each {@code <name>} replaced by its converter's {@code toUrl}, or what
+     * the function returns. Call only when {@link #redirects()}.
+     *
+     * @throws RuntimeException whatever the function throws
+     */
+    public String redirectTarget(Map<String, Object> values) {
+        if (spec.redirectFunction() != null) {
+            return Objects.requireNonNull(spec.redirectFunction().apply(values), "the redirectTo function of rule "
+                    + PyText.repr(rule()) + " returned null");
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < redirectPieces.size(); i++) {
+            String piece = redirectPieces.get(i);
+            if (i % 2 == 0) {
+                out.append(piece);
+            } else if (!piece.isEmpty()) {
+                out.append(parsed.converters().get(piece).toUrl(values.get(piece)));
+            }
+        }
+        return out.toString();
     }
 
     /** The rule string as written, e.g. {@code /post/<int:id>}. */
@@ -134,14 +209,14 @@ public final class Rule {
         return buildArguments;
     }
 
-    /** Werkzeug's {@code build_compare_key} without aliases: more arguments, then more defaults first. */
+    /** Werkzeug's {@code build_compare_key}: aliases last, then more arguments, then more defaults first. */
     int[] buildCompareKey() {
-        return new int[] {-buildArguments.size(), -spec.defaults().size()};
+        return new int[] {spec.alias() ? 1 : 0, -buildArguments.size(), -spec.defaults().size()};
     }
 
     /** Werkzeug: {@code Rule.provides_defaults_for}, used for the canonical-URL redirect. */
     boolean providesDefaultsFor(Rule other) {
-        return !spec.defaults().isEmpty() && endpoint().equals(other.endpoint())
+        return !spec.buildOnly() && !spec.defaults().isEmpty() && endpoint().equals(other.endpoint())
                 && !parsed.trace().equals(other.parsed.trace()) && buildArguments.equals(other.buildArguments);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What the user asked for when registering a route: the rule string and its options, before compilation.
@@ -28,9 +29,22 @@ import java.util.Objects;
  *                                {@code //} that matches only after merging is redirected; false makes it a 404
  * @param provideAutomaticOptions Flask's {@code provide_automatic_options}: add {@code OPTIONS} (answered by the
  *                                app) unless the user listed it
+ * @param redirectTo              Werkzeug's {@code redirect_to} as a string, or null: a match answers 308 to this
+ *                                target with the rule's {@code <name>} variables put in (each through its
+ *                                converter's {@code toUrl}), joined against the script root as a relative URL is
+ *                                ({@code "new/<id>"} stays under the script root, {@code "/new/<id>"} is the
+ *                                server's root, {@code "https://..."} is absolute); the query string is dropped
+ * @param redirectFunction        Werkzeug's {@code redirect_to} as a callable, or null: called with the matched
+ *                                values (converted, defaults included) and returns the target, joined as above
+ * @param alias                   Werkzeug's {@code alias}: a match answers 308 to the URL the endpoint builds for
+ *                                the matched values (an alias rule is tried last when building), query kept
+ * @param buildOnly               Werkzeug's {@code build_only}: the rule never matches a request, it only builds
+ *                                URLs (resources served elsewhere, e.g. a CDN)
  */
 public record RuleSpec(String rule, String endpoint, List<String> methods, Map<String, Object> defaults,
-                       boolean strictSlashes, boolean mergeSlashes, boolean provideAutomaticOptions) {
+                       boolean strictSlashes, boolean mergeSlashes, boolean provideAutomaticOptions,
+                       String redirectTo, Function<Map<String, Object>, String> redirectFunction, boolean alias,
+                       boolean buildOnly) {
 
     /** Validates, upper-cases the methods and copies the collections. */
     public RuleSpec {
@@ -40,6 +54,22 @@ public record RuleSpec(String rule, String endpoint, List<String> methods, Map<S
         defaults = defaults == null || defaults.isEmpty()
                 ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+        if (redirectTo != null && redirectFunction != null) {
+            throw new IllegalArgumentException("rule " + PyText.repr(rule) + ": give redirectTo a string or a"
+                    + " function, not both");
+        }
+    }
+
+    /** A rule that neither redirects nor is an alias or build-only (the common case). */
+    public RuleSpec(String rule, String endpoint, List<String> methods, Map<String, Object> defaults,
+                    boolean strictSlashes, boolean mergeSlashes, boolean provideAutomaticOptions) {
+        this(rule, endpoint, methods, defaults, strictSlashes, mergeSlashes, provideAutomaticOptions, null, null,
+                false, false);
+    }
+
+    /** Whether a match redirects ({@link #redirectTo} or {@link #redirectFunction} given). */
+    public boolean redirects() {
+        return redirectTo != null || redirectFunction != null;
     }
 
     /** A rule with Flask's defaults: strict and merged slashes, automatic OPTIONS, no defaults. */

@@ -109,8 +109,33 @@ final class StateMachineMatcher {
             }
         }
         values.putAll(rule.defaults());
+        if (rule.alias()) {
+            // Werkzeug: RequestAliasRedirect, raised by the matcher itself, before the defaults redirect.
+            return aliasRedirect(rule, method, values, rulesByEndpoint);
+        }
         MatchResult redirect = defaultsRedirect(rule, method, values, rulesByEndpoint);
-        return redirect != null ? redirect : new MatchResult.Matched(rule, values);
+        if (redirect != null) {
+            return redirect;
+        }
+        return rule.redirects() ? new MatchResult.RuleRedirect(rule, values) : new MatchResult.Matched(rule, values);
+    }
+
+    /**
+     * Werkzeug: {@code make_alias_redirect_url}: the URL the endpoint builds for the values and method, without
+     * unknown values (aliases sort last for building, so another rule of the endpoint is the canonical one).
+     */
+    private static MatchResult aliasRedirect(Rule rule, String method, Map<String, Object> values,
+                                             Map<String, List<Rule>> rulesByEndpoint) {
+        for (Rule r : rulesByEndpoint.getOrDefault(rule.endpoint(), List.of())) {
+            if (r.suitableFor(values, method)) {
+                try {
+                    return new MatchResult.Redirect(r.build(values, false));
+                } catch (RuntimeException e) {
+                    return new MatchResult.NoMatch(); // a converter refusing a matched value: nothing to build
+                }
+            }
+        }
+        return new MatchResult.NoMatch();
     }
 
     private MatchResult mergedRetry(Search first) {

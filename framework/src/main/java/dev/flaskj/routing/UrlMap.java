@@ -114,6 +114,24 @@ public final class UrlMap {
         return false;
     }
 
+    /**
+     * Checks what only the whole map can tell: every alias rule's endpoint has a rule that is not an alias, the
+     * canonical URL an alias redirects to (else each request to the alias would redirect to itself, which
+     * Werkzeug asserts against only when the request comes). The app calls it at startup; {@link #freeze()} too.
+     *
+     * @throws IllegalArgumentException naming the alias rule
+     */
+    public synchronized void check() {
+        for (Rule rule : rules) {
+            if (rule.alias() && byEndpoint.get(rule.endpoint()).stream().allMatch(Rule::alias)) {
+                throw new IllegalArgumentException("URL rule " + PyText.repr(rule.rule()) + " is an alias of"
+                        + " endpoint " + PyText.repr(rule.endpoint()) + ", which has no other rule: an alias"
+                        + " redirects to the endpoint's canonical (non-alias) rule, so add that rule, or drop"
+                        + " alias(true)");
+            }
+        }
+    }
+
     /** Whether {@link #freeze()} has run. */
     public boolean isFrozen() {
         return frozen != null;
@@ -125,8 +143,11 @@ public final class UrlMap {
             return;
         }
         StateMachineMatcher matcher = new StateMachineMatcher();
+        check();
         for (Rule rule : rules) {
-            matcher.add(rule);
+            if (!rule.buildOnly()) { // Werkzeug: Map.add leaves build-only rules out of the matcher
+                matcher.add(rule);
+            }
         }
         matcher.sort();
         converters.freeze();

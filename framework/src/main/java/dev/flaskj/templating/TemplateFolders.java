@@ -3,6 +3,8 @@ package dev.flaskj.templating;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.cache.AlwaysValidCacheEntryValidity;
 import org.thymeleaf.cache.NonCacheableCacheEntryValidity;
@@ -28,12 +30,41 @@ final class TemplateFolders implements ITemplateResolver {
      */
     record Folder(String description, AbstractConfigurableTemplateResolver resolver) {}
 
-    private final List<Folder> folders;
-    private final boolean cacheable;
+    /** The locations the folders were made from, and the folders (a location the engine cannot read has none). */
+    private record Snapshot(List<TemplateLocation> locations, List<Folder> folders) {}
 
-    TemplateFolders(List<Folder> folders, boolean cacheable) {
-        this.folders = List.copyOf(folders);
+    private final Supplier<List<TemplateLocation>> locations;
+    private final Function<TemplateLocation, Folder> toFolder;
+    private final boolean cacheable;
+    private volatile Snapshot snapshot;
+
+    /**
+     * @param locations the app's template locations, asked again on each resolution (a few entries; Thymeleaf
+     *     resolves a template only when its cache misses), so blueprints registered later are searched too
+     * @param toFolder the resolver for one location, or null to skip it
+     */
+    TemplateFolders(Supplier<List<TemplateLocation>> locations, Function<TemplateLocation, Folder> toFolder,
+            boolean cacheable) {
+        this.locations = locations;
+        this.toFolder = toFolder;
         this.cacheable = cacheable;
+    }
+
+    private List<Folder> folders() {
+        List<TemplateLocation> now = locations.get();
+        Snapshot s = snapshot;
+        if (s == null || !s.locations().equals(now)) {
+            List<Folder> folders = new ArrayList<>(now.size());
+            for (TemplateLocation l : now) {
+                Folder f = toFolder.apply(l);
+                if (f != null) {
+                    folders.add(f);
+                }
+            }
+            s = new Snapshot(List.copyOf(now), List.copyOf(folders));
+            snapshot = s;
+        }
+        return s.folders();
     }
 
     @Override
@@ -59,6 +90,7 @@ final class TemplateFolders implements ITemplateResolver {
         if (name == null) {
             throw new TemplateNotFoundException(template, List.of());
         }
+        List<Folder> folders = folders();
         List<String> searched = new ArrayList<>(folders.size());
         for (Folder folder : folders) {
             TemplateResolution r = folder.resolver().resolveTemplate(configuration, ownerTemplate, name, attributes);

@@ -5,8 +5,6 @@ import dev.flaskj.Request;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +32,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * String html = renderTemplate("hello.html", "name", name);   // templates/hello.html
  * app.templateRenderer().engine().addDialect(new LayoutDialect());   // before the first render
  * }</pre>
- * Where templates come from, in order of precedence: config {@code TEMPLATE_FOLDER} (a file-system folder); in a
- * servlet container the webapp's {@code /templates/} and then {@code templates/} on the class path; outside a
- * container (scripts, the test client) {@code templates/} on the class path. Names are used as given, no suffix is
+ * Where templates come from: {@link Flask#templateLocations()}, in its order (the app's folder, then the
+ * blueprints' template folders in registration order). Names are used as given, no suffix is
  * added; {@code ..} segments are refused. Mode by extension: {@code .txt} text, {@code .xml} XML, {@code .js}
  * JavaScript, {@code .css} CSS, anything else HTML; UTF-8. The cache is on unless {@code TEMPLATES_AUTO_RELOAD} is
  * true, or unset and {@code DEBUG} is on (Flask's rule). The engine is built on first use, with the config then.
@@ -273,23 +270,17 @@ public final class TemplateRenderer {
         boolean cacheable = !(autoReload != null ? autoReload : app.debug());
         ServletContext sc = app.servletContext();
         JakartaServletWebApplication web = sc == null ? null : JakartaServletWebApplication.buildApplication(sc);
-        List<TemplateFolders.Folder> folders = new ArrayList<>();
-        String folder = app.config().getString("TEMPLATE_FOLDER", null);
-        if (folder != null) {
-            String prefix = Path.of(folder).toAbsolutePath().normalize().toString() + "/";
-            folders.add(new TemplateFolders.Folder("folder " + prefix, configure(new FileTemplateResolver(), prefix,
-                    cacheable)));
-        } else {
-            if (web != null) {
-                folders.add(new TemplateFolders.Folder("webapp /templates/",
-                        configure(new WebApplicationTemplateResolver(web), "/templates/", cacheable)));
-            }
-            ClassLoader loader = app.getClass().getClassLoader();
-            folders.add(new TemplateFolders.Folder("classpath templates/",
-                    configure(new ClassLoaderTemplateResolver(loader), "templates/", cacheable)));
-        }
+        // The folders follow the app's locations, also when blueprints register after the engine was built
+        // (a dialect added in the constructor builds it early).
+        TemplateFolders resolver = new TemplateFolders(app::templateLocations, l -> {
+            AbstractConfigurableTemplateResolver r = switch (l.kind()) {
+                case FILE_SYSTEM -> new FileTemplateResolver();
+                case WEBAPP -> web == null ? null : new WebApplicationTemplateResolver(web);
+                case CLASSPATH -> new ClassLoaderTemplateResolver(l.classLoader());
+            };
+            return r == null ? null : new TemplateFolders.Folder(l.description(), configure(r, l.prefix(), cacheable));
+        }, cacheable);
         TemplateEngine te = new TemplateEngine();
-        TemplateFolders resolver = new TemplateFolders(folders, cacheable);
         te.setTemplateResolver(resolver);
         te.setLinkBuilder(new FlaskLinkBuilder(app));
         te.addDialect(new FlaskDialect(app));
