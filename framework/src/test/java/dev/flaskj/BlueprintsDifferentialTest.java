@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flaskj.exceptions.HttpException;
 import dev.flaskj.support.RealFlask;
+import dev.flaskj.support.Webapps;
 import dev.flaskj.testing.EmbeddedTomcat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -257,18 +258,6 @@ class BlueprintsDifferentialTest {
     }
 
     static Path webapp(Path dir, Class<? extends Flask> app) throws IOException {
-        Files.createDirectories(dir.resolve("WEB-INF"));
-        Files.writeString(dir.resolve("WEB-INF/web.xml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                  <filter>
-                    <filter-name>flask</filter-name>
-                    <filter-class>dev.flaskj.FlaskFilter</filter-class>
-                    <init-param><param-name>app</param-name><param-value>%s</param-value></init-param>
-                  </filter>
-                  <filter-mapping><filter-name>flask</filter-name><url-pattern>/*</url-pattern></filter-mapping>
-                </web-app>
-                """.formatted(app.getName()));
-        return dir;
+        return Webapps.flaskFilter(dir, app);
     }
 }

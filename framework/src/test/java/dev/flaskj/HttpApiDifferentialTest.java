@@ -8,6 +8,7 @@ import dev.flaskj.http.Accept;
 import dev.flaskj.http.Authorization;
 import dev.flaskj.http.CacheControl;
 import dev.flaskj.http.Range;
+import dev.flaskj.support.Webapps;
 import dev.flaskj.testing.EmbeddedTomcat;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -207,18 +208,7 @@ class HttpApiDifferentialTest {
             Files.copy(in, script);
         }
         Path webapp = dir.resolve("webapp");
-        Files.createDirectories(webapp.resolve("WEB-INF"));
-        Files.writeString(webapp.resolve("WEB-INF/web.xml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                  <filter>
-                    <filter-name>flask</filter-name>
-                    <filter-class>dev.flaskj.FlaskFilter</filter-class>
-                    <init-param><param-name>app</param-name><param-value>%s</param-value></init-param>
-                  </filter>
-                  <filter-mapping><filter-name>flask</filter-name><url-pattern>/*</url-pattern></filter-mapping>
-                </web-app>
-                """.formatted(Twin.class.getName()));
+        Webapps.flaskFilter(webapp, Twin.class);
         String python = System.getenv().getOrDefault("FLASKJ_PYTHON", "python3");
         Process flask = new ProcessBuilder(python, script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();

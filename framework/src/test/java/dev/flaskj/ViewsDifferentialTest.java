@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flaskj.support.RealFlask;
+import dev.flaskj.support.Webapps;
 import dev.flaskj.testing.EmbeddedTomcat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -177,18 +178,6 @@ class ViewsDifferentialTest {
     }
 
     private static Path webapp(Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("WEB-INF"));
-        Files.writeString(dir.resolve("WEB-INF/web.xml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                  <filter>
-                    <filter-name>flask</filter-name>
-                    <filter-class>dev.flaskj.FlaskFilter</filter-class>
-                    <init-param><param-name>app</param-name><param-value>%s</param-value></init-param>
-                  </filter>
-                  <filter-mapping><filter-name>flask</filter-name><url-pattern>/*</url-pattern></filter-mapping>
-                </web-app>
-                """.formatted(Twin.class.getName()));
-        return dir;
+        return Webapps.flaskFilter(dir, Twin.class);
     }
 }

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flaskj.Flask;
+import dev.flaskj.support.Webapps;
 import dev.flaskj.testing.EmbeddedTomcat;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,21 +51,8 @@ class ContainerSessionFixationTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private static Path webapp(Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("WEB-INF"));
-        Files.writeString(dir.resolve("WEB-INF/web.xml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                  <context-param><param-name>SESSION_INTERFACE</param-name><param-value>container</param-value></context-param>
-                  <filter>
-                    <filter-name>flask</filter-name>
-                    <filter-class>dev.flaskj.FlaskFilter</filter-class>
-                    <init-param><param-name>app</param-name><param-value>%s</param-value></init-param>
-                  </filter>
-                  <filter-mapping><filter-name>flask</filter-name><url-pattern>/*</url-pattern></filter-mapping>
-                  <session-config><tracking-mode>COOKIE</tracking-mode></session-config>
-                </web-app>
-                """.formatted(LoginApp.class.getName()));
-        return dir;
+        return Webapps.flaskFilter(dir, LoginApp.class, Map.of("SESSION_INTERFACE", "container"),
+                "<session-config><tracking-mode>COOKIE</tracking-mode></session-config>");
     }
 
     private static HttpResponse<String> get(EmbeddedTomcat server, String path, String id) throws Exception {

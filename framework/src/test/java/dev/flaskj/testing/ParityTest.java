@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.flaskj.Flask;
 import dev.flaskj.Response;
+import dev.flaskj.support.Webapps;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -127,18 +128,7 @@ class ParityTest {
 
     @Test
     void testClientAndTomcatGiveTheSameAnswers(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("WEB-INF"));
-        Files.writeString(dir.resolve("WEB-INF/web.xml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                  <filter>
-                    <filter-name>flask</filter-name>
-                    <filter-class>dev.flaskj.FlaskFilter</filter-class>
-                    <init-param><param-name>app</param-name><param-value>%s</param-value></init-param>
-                  </filter>
-                  <filter-mapping><filter-name>flask</filter-name><url-pattern>/*</url-pattern></filter-mapping>
-                </web-app>
-                """.formatted(ParityApp.class.getName()));
+        Webapps.flaskFilter(dir, ParityApp.class);
         List<String> viaTomcat = new ArrayList<>();
         List<String> viaClient = new ArrayList<>();
         try (EmbeddedTomcat server = EmbeddedTomcat.start(dir, "/myapplication")) {
