@@ -32,7 +32,10 @@ class SharedSessionIT {
                 List.of("jetty.session.jdbc.driverClass=org.postgresql.Driver",
                         "jetty.session.jdbc.driverUrl=" + db.jdbcUrl(),
                         "jetty.sessionIdManager.workerName=" + name,
-                        "jetty.session.savePeriod.seconds=0"));
+                        "jetty.session.savePeriod.seconds=0",
+                        // Jetty's default writes the session after the response is sent: the visitor's next
+                        // request, on the other node, could read the database before the write.
+                        "jetty.session.flushOnResponseCommit=true"));
         Path ext = Files.createDirectories(node.base.resolve("lib/ext"));
         Files.copy(Standalone.jdbcDriver(), ext.resolve("postgresql.jar"));
         node.env.put("FLASK_SESSION_INTERFACE", "container");
