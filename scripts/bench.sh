@@ -60,7 +60,7 @@ die() { echo "bench: $*" >&2; exit 1; }
 mkdir -p "$OUT"
 rm -f "$OUT"/results.tsv "$OUT"/vt.tsv "$OUT"/startup.tsv "$OUT"/jmh.csv "$OUT"/meta.txt "$OUT"/table.md
 meta() { printf '%s\t%s\n' "$1" "$2" >>"$OUT/meta.txt"; }
-meta command "bash scripts/bench.sh${BENCH_ROUNDS:+ (BENCH_ROUNDS=$ROUNDS)}${BENCH_DURATION:+ (BENCH_DURATION=$DURATION)}"
+meta command "$(env | grep '^BENCH_' | sort | tr '\n' ' ')bash scripts/bench.sh"
 meta date "$(date -u '+%Y-%m-%d %H:%M UTC')"
 meta machine "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
 meta load_start "$(cut -d' ' -f1-3 /proc/loadavg)"

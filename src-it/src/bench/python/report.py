@@ -64,7 +64,9 @@ rps = defaultdict(list)       # (endpoint, system) -> [req/s per round]
 p99 = defaultdict(list)
 cpu = defaultdict(list)
 by_round = {}                 # (round, endpoint, system) -> req/s
+cpu_round = {}                # (round, endpoint, system) -> server CPU µs/request
 for rnd, ep, sysname, r, p, c in http:
+    cpu_round[int(rnd), ep, sysname] = float(c)
     rps[ep, sysname].append(float(r))
     p99[ep, sysname].append(float(p))
     cpu[ep, sysname].append(float(c))
@@ -99,12 +101,18 @@ if http:
     out()
     pairs = [("flaskj", "raw"), ("flaskj", "javalin"), ("flaskj", "flask"), ("flaskj", "spring")]
     pairs = [p for p in pairs if p[1] in systems]
-    out("| endpoint | " + " | ".join(f"{a}/{b}" for a, b in pairs) + " |")
-    out("|---|" + "---|" * len(pairs))
+    cpu_pairs = [b for a, b in pairs if b in ("flask", "javalin")]
+    out("| endpoint | " + " | ".join(f"{a}/{b}" for a, b in pairs) + " | "
+        + " | ".join(f"CPU per request {b}/flaskj" for b in cpu_pairs) + " |")
+    out("|---|" + "---|" * (len(pairs) + len(cpu_pairs)))
     for ep in ENDPOINTS:
         if (ep, "raw") not in rps:
             continue
-        out(f"| {ep} | " + " | ".join(ratio_text(per_round(ep, a, b)) for a, b in pairs) + " |")
+        cpu_ratios = [ratio_text([cpu_round[r, ep, b] / cpu_round[r, ep, "flaskj"] for r in rounds
+                                  if (r, ep, b) in cpu_round and (r, ep, "flaskj") in cpu_round])
+                      for b in cpu_pairs]
+        out(f"| {ep} | " + " | ".join(ratio_text(per_round(ep, a, b)) for a, b in pairs) + " | "
+            + " | ".join(cpu_ratios) + " |")
         if ("raw" in systems):
             v = median(per_round(ep, "flaskj", "raw"))
             target(f"flaskj/raw ≥ 0.95 on {ep}", f"{v:.2f}", v >= 0.95)
