@@ -26,7 +26,7 @@
 # 20 ports), BENCH_GUNICORN_WORKERS (auto: the best of 2, 3, 4 on hello and json), BENCH_GUNICORN_THREADS (4),
 # BENCH_VT_ROUNDS (3), BENCH_VT_DURATION (5s), BENCH_VT_CONNECTIONS (2000), BENCH_VT_JAVA (a Java 21+ binary;
 # default: the newest JDK under /usr/lib/jvm), BENCH_STARTUP_RUNS (5), BENCH_JMH ("-f 1 -wi 3 -i 5 -w 1 -r 1"),
-# BENCH_SKIP_BUILD=1, BENCH_PAGE_JINJA=1 (adds the page-jinja row: flaskj with TEMPLATE_ENGINE=jinja; needs
+# BENCH_SKIP_BUILD=1, BENCH_MVN_ARGS (extra Maven arguments), BENCH_PAGE_JINJA=1 (adds the page-jinja row: flaskj with TEMPLATE_ENGINE=jinja; needs
 # the Jinja engine in flaskj).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +47,7 @@ VT_CONNS=${BENCH_VT_CONNECTIONS:-2000}
 STARTUP_RUNS=${BENCH_STARTUP_RUNS:-5}
 JMH_OPTS=${BENCH_JMH:--f 1 -wi 3 -i 5 -w 1 -r 1}
 PAGE_JINJA=${BENCH_PAGE_JINJA:-0}
+read -r -a MVN_ARGS <<<"${BENCH_MVN_ARGS:-}"   # extra Maven arguments, e.g. -o -Dmaven.repo.local=...
 GUNICORN_VERSION=26.2.0
 MATPLOTLIB_VERSION=3.11.2
 JVM_FLAGS=(-Xms512m -Xmx512m -XX:+UseParallelGC -XX:+AlwaysPreTouch -Xss512k)
@@ -119,7 +120,7 @@ meta jvm_flags "${JVM_FLAGS[*]}"
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     log "build: mvn -B -ntp -q -Pbench -pl src-it,src-it/javalin -am package -DskipTests"
-    mvn -B -ntp -q -Pbench -pl src-it,src-it/javalin -am package -DskipTests
+    mvn -B -ntp -q "${MVN_ARGS[@]}" -Pbench -pl src-it,src-it/javalin -am package -DskipTests
 fi
 CP="src-it/target/classes:$(cat src-it/target/bench.classpath)"
 JAVALIN_CP="src-it/javalin/target/classes:$(cat src-it/javalin/target/bench.classpath)"
@@ -380,7 +381,7 @@ fi
 # ================================================================ 4. jmh
 if has_phase jmh; then
     log "JMH: DispatchBenchmark and SessionCodecBenchmark $JMH_OPTS -prof gc"
-    mvn -B -ntp -q -Pjmh -pl framework test-compile exec:exec \
+    mvn -B -ntp -q "${MVN_ARGS[@]}" -Pjmh -pl framework test-compile exec:exec \
         -Djmh.args="DispatchBenchmark SessionCodecBenchmark $JMH_OPTS -prof gc -rf csv -rff $ROOT/$OUT/jmh.csv" \
         | tee "$OUT/jmh.log" | grep -E '^(Benchmark|DispatchBenchmark|SessionCodecBenchmark)' || true
     [ -s "$OUT/jmh.csv" ] || die "JMH wrote no results (see $OUT/jmh.log)"
