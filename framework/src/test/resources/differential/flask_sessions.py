@@ -2,7 +2,8 @@
 
 Reads lines "NAME<TAB>COOKIE" (cookies written by flaskj) on stdin. For every case below it prints one JSON
 line: the cookie Flask writes for the case, repr() of what Flask loads back from its own cookie, and repr() of
-what Flask loads from flaskj's cookie for the same case. Time is pinned so the cookies are reproducible.
+what Flask loads from flaskj's cookie for the same case. Lines named "reuse-..." carry other flaskj cookies: for
+each, Flask prints its own cookie for what it loaded from it. Time is pinned so the cookies are reproducible.
 """
 import json
 import sys
@@ -59,6 +60,14 @@ def main():
             java_cookie = java_cookies.get(name, "")
             print(json.dumps({"name": name, "cookie": cookie, "python_repr": load(cookie),
                               "java_repr": load(java_cookie) if java_cookie else None}))
+        # Cookies flaskj wrote for sessions not in CASES ("reuse-..."): what Flask loads from each, signed again
+        # by Flask itself. Equal to flaskj's cookie only if Flask read every value back and flaskj wrote Flask's
+        # exact bytes.
+        for name, java_cookie in java_cookies.items():
+            if name.startswith("reuse-"):
+                with app.test_request_context(headers={"Cookie": "session=" + java_cookie}):
+                    loaded = dict(interface.open_session(app, request))
+                print(json.dumps({"name": name, "reuse": True, "redump": serializer.dumps(loaded) if loaded else ""}))
 
 
 main()

@@ -176,6 +176,11 @@ public final class TimedSerializer {
                 throw new BadSignatureException("Could not zlib decompress the payload before decoding the payload");
             }
         }
+        // Flask writes session JSON with ensure_ascii, so the text is almost always ASCII: then every byte is one
+        // char, and the strict decoder below (a new CharsetDecoder per call) has nothing to check.
+        if (isAscii(data)) {
+            return new String(data, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -185,6 +190,15 @@ public final class TimedSerializer {
         } catch (CharacterCodingException e) {
             throw new BadSignatureException("Could not load the payload because of an exception");
         }
+    }
+
+    private static boolean isAscii(byte[] data) {
+        for (byte b : data) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Padding is optional, as itsdangerous re-adds it; anything outside the URL-safe alphabet is refused.

@@ -51,6 +51,64 @@ class FlaskDifferentialTest {
         return new TimedSerializer(List.of(SECRET.getBytes(StandardCharsets.UTF_8)), "cookie-session");
     }
     private static Map<String, Map<String, Object>> flask;
+    private static Map<String, String> reuse;
+    private static Map<String, String> flaskRedumps;
+
+    /**
+     * Cookies from ONE serializer used as a server uses it: several threads at once, each reading its previous
+     * cookie back and writing a modified session, compressed or not, so that pooled zlib streams, cached payloads
+     * and the signature state are all reused across calls and threads.
+     */
+    private static Map<String, String> reusedSerializerCookies() throws InterruptedException {
+        TimedSerializer shared = serializer();
+        int threads = 4;
+        int perThread = 40;
+        String[][] written = new String[threads][perThread];
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            workers.add(new Thread(() -> {
+                try {
+                    String previous = null;
+                    for (int i = 0; i < perThread; i++) {
+                        Map<String, Object> session = previous == null ? new LinkedHashMap<>()
+                                : castMap(TAGGED.loads(shared.loads(previous, 2_678_400L, TIMESTAMP)));
+                        session.put("_permanent", true);
+                        session.put("user_id", 10_000 + thread * 100 + i);
+                        session.put("theme", i % 3 == 0 ? "dark" : "light é");
+                        if (i % 2 == 0) {
+                            session.put("_flashes", list(Tuple.of("message", "Your changes were saved " + i),
+                                    Tuple.of("error", "Please check the form")));
+                        } else {
+                            session.remove("_flashes");
+                        }
+                        previous = shared.dumps(TAGGED.dumps(session), TIMESTAMP);
+                        written[thread][i] = previous;
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (Thread w : workers) {
+            w.join(60_000);
+        }
+        assertEquals(List.of(), failures, "the threads wrote and read their cookies");
+        Map<String, String> cookies = new LinkedHashMap<>();
+        for (int t = 0; t < threads; t++) {
+            for (int i = 0; i < perThread; i++) {
+                cookies.put("reuse-" + t + "-" + i, written[t][i]);
+            }
+        }
+        return cookies;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
 
     /** The Java twins of flask_sessions.py's CASES, with the types Java reads them back as. */
     private static Map<String, Map<String, Object>> javaCases() {
@@ -89,11 +147,18 @@ class FlaskDifferentialTest {
         try (InputStream in = FlaskDifferentialTest.class.getResourceAsStream("/differential/flask_sessions.py")) {
             Files.copy(in, script);
         }
+        reuse = reusedSerializerCookies();
+        reuse.forEach((name, cookie) -> input.append(name).append('\t').append(cookie).append('\n'));
         String output = runPython(script, input.toString());
         flask = new LinkedHashMap<>();
+        flaskRedumps = new LinkedHashMap<>();
         for (String line : output.split("\n")) {
             if (!line.isBlank()) {
                 Map<?, ?> row = (Map<?, ?>) CompactJson.loads(line);
+                if (Boolean.TRUE.equals(row.get("reuse"))) {
+                    flaskRedumps.put((String) row.get("name"), (String) row.get("redump"));
+                    continue;
+                }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> typed = (Map<String, Object>) row;
                 flask.put((String) row.get("name"), typed);
@@ -116,6 +181,17 @@ class FlaskDifferentialTest {
             String cookie = (String) flask.get(name).get("cookie");
             Object loaded = TAGGED.loads(serializer().loads(cookie, 2_678_400L, TIMESTAMP));
             assertDeepEquals(cases.get(name), loaded, name);
+        }
+    }
+
+    @Test
+    void flaskDecodesEveryCookieOfASharedSerializerAndWouldWriteTheSameBytes() {
+        assertEquals(reuse.keySet(), flaskRedumps.keySet(), "Flask answered for every cookie");
+        long compressed = reuse.values().stream().filter(c -> c.startsWith(".")).count();
+        assertNotEquals(0L, compressed, "some cookies are compressed");
+        assertNotEquals((long) reuse.size(), compressed, "some cookies are not compressed");
+        for (Map.Entry<String, String> e : reuse.entrySet()) {
+            assertEquals(e.getValue(), flaskRedumps.get(e.getKey()), e.getKey());
         }
     }
 

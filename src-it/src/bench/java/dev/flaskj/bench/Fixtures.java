@@ -4,15 +4,13 @@ import dev.flaskj.json.JsonDecodeException;
 import dev.flaskj.json.TaggedJson;
 import dev.flaskj.signing.BadSignatureException;
 import dev.flaskj.signing.TimedSerializer;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the three contexts share, so that they do the same work: data, the JSON-B instance, the session codec. */
+/** What the contexts share, so that they do the same work: data, the session codec, the blocking wait. */
 final class Fixtures {
     /** Extra dynamic routes registered in every context besides the measured ones. */
     static final int EXTRA_ROUTES = 200;
@@ -24,16 +22,25 @@ final class Fixtures {
 
     static final Item ITEM = new Item(true, 42, "flaskj", List.of("a", "b", "c"));
 
-    /** One Yasson instance for every context (thread-safe once built). */
-    static final Jsonb JSONB = JsonbBuilder.create();
-
     /** Flask's session cookie codec, for the raw and Spring contexts' hand-written equivalent. */
     static final TimedSerializer SESSION_SERIALIZER = new TimedSerializer(
             List.of(SECRET_KEY.getBytes(StandardCharsets.UTF_8)), "cookie-session");
     static final TaggedJson TAGGED_JSON = new TaggedJson(html -> html);
     static final long SESSION_LIFETIME = Duration.ofDays(31).getSeconds();
 
+    /** How long the {@code blocking} endpoint waits, standing for a database call. */
+    static final long BLOCK_MILLIS = 20;
+
     private Fixtures() {}
+
+    /** The {@code blocking} endpoint's wait; an interrupt ends it early and is kept for the container. */
+    static void block() {
+        try {
+            Thread.sleep(BLOCK_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** The session endpoint's work without a framework: verify and decode, count up, encode and sign. */
     static String[] bumpCounter(String cookie) {

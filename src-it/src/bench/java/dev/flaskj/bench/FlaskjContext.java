@@ -31,6 +31,18 @@ final class FlaskjContext {
         sc.addServlet("fallback", new NotFound()).addMapping("/");
     }
 
+    /**
+     * The same app with {@code TEMPLATE_ENGINE=jinja}, rendering the Jinja twin of the page (the template the Flask
+     * peer renders): {@code scripts/bench.sh} measures it as the {@code page-jinja} row with
+     * {@code BENCH_PAGE_JINJA=1}.
+     */
+    static void installJinja(ServletContext sc) {
+        Flask app = createApp(sc);
+        app.config().put("TEMPLATE_ENGINE", "jinja");
+        sc.addFilter("flask", new FlaskFilter(app)).addMappingForUrlPatterns(null, false, "/*");
+        sc.addServlet("fallback", new NotFound()).addMapping("/");
+    }
+
     static Flask createApp(ServletContext sc) {
         Flask app = new Flask("bench");
         app.config().put("SECRET_KEY", Fixtures.SECRET_KEY);
@@ -49,6 +61,13 @@ final class FlaskjContext {
             int count = s.get("count") instanceof Number n ? n.intValue() + 1 : 1;
             s.put("count", count);
             return "count=" + count;
+        });
+        // The id read from flaskj's request() before the blocking call and again after it: a context lost or
+        // swapped while the (virtual) thread was parked shows as two different ids, or an id the client never sent.
+        app.addUrlRule("/blocking", "blocking", args -> {
+            String before = request().args().get("id");
+            Fixtures.block();
+            return "id=" + before + " " + request().headers().get("X-Request-Id");
         });
         return app;
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -30,6 +31,7 @@ final class RawContext {
         sc.addServlet("json", new Json()).addMapping("/json");
         sc.addServlet("page", new Page(sc)).addMapping("/page");
         sc.addServlet("session", new SessionCounter()).addMapping("/session");
+        sc.addServlet("blocking", new Blocking()).addMapping("/blocking");
     }
 
     static void text(HttpServletResponse res, String body) throws IOException {
@@ -82,16 +84,32 @@ final class RawContext {
         }
     }
 
+    /**
+     * The record written by hand, field by field, as the least a servlet can do for these bytes: no reflection and
+     * no JSON library. The same bytes as Flask's {@code jsonify} (keys sorted, compact, a final newline).
+     */
     static final class Json extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            byte[] bytes = Fixtures.JSONB.toJson(Fixtures.ITEM).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = json(Fixtures.ITEM).getBytes(StandardCharsets.UTF_8);
             res.setContentType("application/json");
             res.setContentLength(bytes.length);
             res.getOutputStream().write(bytes);
         }
+    }
+
+    /** {@link Item} as JSON; its strings are known to need no escaping (the fixed record). */
+    static String json(Item item) {
+        StringBuilder sb = new StringBuilder(64).append("{\"active\":").append(item.active())
+                .append(",\"id\":").append(item.id())
+                .append(",\"name\":\"").append(item.name())
+                .append("\",\"tags\":[");
+        for (int i = 0; i < item.tags().size(); i++) {
+            sb.append(i == 0 ? "\"" : ",\"").append(item.tags().get(i)).append('"');
+        }
+        return sb.append("]}\n").toString();
     }
 
     static final class Page extends HttpServlet {
@@ -116,13 +134,21 @@ final class RawContext {
         }
     }
 
-    /** Thymeleaf reading {@code /templates/} from the web application, cache on: the same set-up in every context. */
+    /**
+     * Thymeleaf reading {@code /templates/} from the web application, cache on: the resolver configured exactly as
+     * flaskj's {@code TemplateRenderer} configures its web-application folder.
+     */
     static TemplateEngine templateEngine(JakartaServletWebApplication webApp) {
         WebApplicationTemplateResolver resolver = new WebApplicationTemplateResolver(webApp);
         resolver.setPrefix("/templates/");
         resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setTextTemplateModePatterns(Set.of("*.txt"));
+        resolver.setXmlTemplateModePatterns(Set.of("*.xml"));
+        resolver.setJavaScriptTemplateModePatterns(Set.of("*.js"));
+        resolver.setCSSTemplateModePatterns(Set.of("*.css"));
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
+        resolver.setCheckExistence(true);
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         return engine;
@@ -146,6 +172,21 @@ final class RawContext {
             res.addHeader("Set-Cookie", Fixtures.sessionSetCookie(bumped[0], req.getContextPath()));
             res.addHeader("Vary", "Cookie");
             text(res, bumped[1]);
+        }
+    }
+
+    /**
+     * The virtual-thread endpoint: 20 ms of blocking (standing for a database call), then the request id echoed
+     * twice, from the query string before the wait and from the header after it.
+     */
+    static final class Blocking extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+            String before = req.getParameter("id");
+            Fixtures.block();
+            text(res, "id=" + before + " " + req.getHeader("X-Request-Id"));
         }
     }
 }

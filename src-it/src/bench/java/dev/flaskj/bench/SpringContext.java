@@ -117,14 +117,19 @@ final class SpringContext {
      * Yasson closes a writer it is given, and Spring's converter flushes it afterwards ("Stream closed").
      */
     static final class JsonbToString extends JsonbHttpMessageConverter {
+        /** One Yasson instance (thread-safe once built). */
+        private static final jakarta.json.bind.Jsonb JSONB = jakarta.json.bind.JsonbBuilder.create();
+
         JsonbToString() {
-            super(Fixtures.JSONB);
+            super(JSONB);
         }
 
         @Override
         protected void writeInternal(Object object, java.lang.reflect.Type type, java.io.Writer writer)
                 throws java.io.IOException {
+            // Flask's jsonify ends the body with a newline; the converter writes the same bytes.
             writer.write(getJsonb().toJson(object));
+            writer.write('\n');
         }
     }
 
