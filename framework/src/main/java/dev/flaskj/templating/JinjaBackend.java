@@ -85,7 +85,7 @@ final class JinjaBackend implements TemplateBackend {
         };
         this.escaping = config(resolver, true);
         this.plain = config(resolver, false);
-        this.jinjava = new Jinjava(plain);
+        this.jinjava = new FlaskJinjava(plain);
         jinjava.setResourceLocator(new Locator());
         Context globals = jinjava.getGlobalContext();
         globals.registerFunction(new ELFunctionDefinition("", "url_for", JinjaFunctions.class, "urlFor",
@@ -104,6 +104,24 @@ final class JinjaBackend implements TemplateBackend {
         }
         for (Map.Entry<String, TemplateTest> t : app.templateTests().entrySet()) {
             globals.registerExpTest(new AppTest(t.getKey(), t.getValue()));
+        }
+    }
+
+    /** Jinjava with {@link JinjaSyntax}'s expression factory (Python's {@code and}), built once. */
+    private static final class FlaskJinjava extends Jinjava {
+        private final jinjava.javax.el.ExpressionFactory factory;
+
+        FlaskJinjava(JinjavaConfig config) {
+            super(config);
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty(jinjava.de.odysseus.el.tree.TreeBuilder.class.getName(), JinjaSyntax.class.getName());
+            this.factory = new jinjava.de.odysseus.el.ExpressionFactoryImpl(props,
+                    new com.hubspot.jinjava.el.TruthyTypeConverter());
+        }
+
+        @Override
+        public jinjava.javax.el.ExpressionFactory getExpressionFactory() {
+            return factory;
         }
     }
 
