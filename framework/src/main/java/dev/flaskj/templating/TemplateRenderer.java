@@ -322,12 +322,7 @@ public final class TemplateRenderer {
                     + " or 'jinja'.");
         }
         ClassLoader loader = TemplateRenderer.class.getClassLoader();
-        try {
-            Class.forName("com.hubspot.jinjava.Jinjava", false, loader);
-        } catch (ClassNotFoundException | LinkageError missing) {
-            throw new IllegalStateException("TEMPLATE_ENGINE is 'jinja' but Jinjava is not on the class path: add the"
-                    + " dependency " + JINJAVA_COORDINATES + " to the application.", missing);
-        }
+        requireJinjava(loader);
         try {
             return (TemplateBackend) Class.forName("dev.flaskj.templating.JinjaBackend", true, loader)
                     .getDeclaredConstructor(Flask.class).newInstance(app);
@@ -337,6 +332,16 @@ public final class TemplateRenderer {
                 throw re;
             }
             throw new IllegalStateException("Could not start the Jinja template engine: " + cause, cause);
+        }
+    }
+
+    /** Fails clearly, naming the Maven coordinates, when {@code loader} cannot load Jinjava. */
+    static void requireJinjava(ClassLoader loader) {
+        try {
+            Class.forName("com.hubspot.jinjava.Jinjava", false, loader);
+        } catch (ClassNotFoundException | LinkageError missing) {
+            throw new IllegalStateException("TEMPLATE_ENGINE is 'jinja' but Jinjava is not on the class path: add the"
+                    + " dependency " + JINJAVA_COORDINATES + " to the application.", missing);
         }
     }
 
