@@ -42,6 +42,7 @@ STRINGS = {
     "contexts": "{{ config['APP_NAME'] }}|{{ session['user'] }}|{{ g.user['username'] }}|{{ request.method }}|{{ request.path }}",
     "dates": "{{ when.strftime('%Y-%m-%d %H:%M:%S %A %a %B %b %p %I %j %y') }}",
     "values": "{{ true }}|{{ false }}|{{ 1.5 }}|{{ n }}|{{ n + 1 }}",
+    "reprs": "{{ [1, 'a', \"it's\"] }}|{{ {'a': [1.5, true]} }}|{{ d.b }}",
 }
 FILES = {
     "login": ("auth/login.html", dict(user=None, flash="Incorrect username.")),

@@ -48,6 +48,7 @@ class JinjaDifferentialTest {
         STRINGS.put("contexts", "{{ config['APP_NAME'] }}|{{ session['user'] }}|{{ g.user['username'] }}|{{ request.method }}|{{ request.path }}");
         STRINGS.put("dates", "{{ when.strftime('%Y-%m-%d %H:%M:%S %A %a %B %b %p %I %j %y') }}");
         STRINGS.put("values", "{{ true }}|{{ false }}|{{ 1.5 }}|{{ n }}|{{ n + 1 }}");
+        STRINGS.put("reprs", "{{ [1, 'a', \"it's\"] }}|{{ {'a': [1.5, true]} }}|{{ d.b }}");
     }
 
     @BeforeAll

@@ -329,7 +329,65 @@ final class JinjaBackend implements TemplateBackend {
         if (value instanceof String s) {
             return s;
         }
+        if (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) {
+            StringBuilder out = new StringBuilder();
+            repr(value, out, interpreter);
+            return out.toString();
+        }
         return interpreter.getAsString(value);
+    }
+
+    /** Python's {@code repr} for what {@code str()} of a list or dict prints of its items. */
+    private static void repr(Object value, StringBuilder out, JinjavaInterpreter interpreter) {
+        if (value == null) {
+            out.append("None");
+        } else if (value instanceof CharSequence cs && !(value instanceof HtmlSafe) && !(value instanceof SafeString)) {
+            String s = cs.toString();
+            char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+            out.append(quote);
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\t' -> out.append("\\t");
+                    case '\r' -> out.append("\\r");
+                    default -> {
+                        if (c == quote) {
+                            out.append('\\');
+                        }
+                        out.append(c);
+                    }
+                }
+            }
+            out.append(quote);
+        } else if (value instanceof Map<?, ?> m) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.append(first ? "" : ", ");
+                repr(e.getKey(), out, interpreter);
+                out.append(": ");
+                repr(e.getValue(), out, interpreter);
+                first = false;
+            }
+            out.append('}');
+        } else if (value instanceof java.util.Collection<?> c) {
+            boolean tuple = value instanceof dev.flaskj.json.Tuple;
+            out.append(tuple ? '(' : '[');
+            boolean first = true;
+            for (Object o : c) {
+                out.append(first ? "" : ", ");
+                repr(o, out, interpreter);
+                first = false;
+            }
+            if (tuple && c.size() == 1) {
+                out.append(',');
+            }
+            out.append(tuple ? ')' : ']');
+        } else {
+            out.append(str(value, interpreter));
+        }
     }
 
     /** {@code |e}: MarkupSafe's escape, returning markup so autoescape does not escape it again. */
