@@ -26,6 +26,41 @@ public final class CompactJson {
     }
 
     /**
+     * The JSON text of {@code value} made safe to embed in HTML, as Flask's {@code tojson} template filter writes it
+     * ({@code htmlsafe_json_dumps}): Python's default separators {@code ", "} and {@code ": "}, keys sorted, and
+     * {@code < > & '} written as {@code \u003c \u003e \u0026 \u0027}, so the text can stand in a script element or
+     * a single-quoted attribute.
+     *
+     * @throws IllegalArgumentException for a type outside the {@link JsonProvider} table, or a cycle
+     */
+    public static String dumpsHtmlSafe(Object value) {
+        StringBuilder out = new StringBuilder(64);
+        new JsonWriter(out, false, JsonWriter.NONE).spaced().value(value);
+        StringBuilder safe = null;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            String rep = switch (c) {
+                case '<' -> "\\u003c";
+                case '>' -> "\\u003e";
+                case '&' -> "\\u0026";
+                case '\'' -> "\\u0027";
+                default -> null;
+            };
+            if (rep != null && safe == null) {
+                safe = new StringBuilder(out.length() + 16).append(out, 0, i);
+            }
+            if (safe != null) {
+                if (rep != null) {
+                    safe.append(rep);
+                } else {
+                    safe.append(c);
+                }
+            }
+        }
+        return safe == null ? out.toString() : safe.toString();
+    }
+
+    /**
      * The indented JSON text of {@code value} ({@code indent=2}, item separator {@code ","}, key separator
      * {@code ": "}), as Flask's {@code jsonify} writes it in debug mode; no trailing newline.
      *

@@ -62,6 +62,8 @@ final class JsonWriter {
 
     private final StringBuilder out;
     private final boolean pretty;
+    // Python's default separators (", " and ": ") on one line, as json.dumps writes without arguments.
+    private boolean spaced;
     private Extension extension;
     private int depth;
 
@@ -69,6 +71,12 @@ final class JsonWriter {
         this.out = out;
         this.pretty = pretty;
         this.extension = extension;
+    }
+
+    /** This writer with Python's default {@code json.dumps} separators, {@code ", "} and {@code ": "}. */
+    JsonWriter spaced() {
+        this.spaced = true;
+        return this;
     }
 
     /** Writes any value: the extension first, then the standard rules. */
@@ -99,7 +107,7 @@ final class JsonWriter {
         out.append('{');
         newline();
         string(key);
-        out.append(pretty ? ": " : ":");
+        out.append(pretty || spaced ? ": " : ":");
         value(value);
         leave();
         newline();
@@ -199,11 +207,11 @@ final class JsonWriter {
         out.append('{');
         for (int i = 0; i < entries.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.append(spaced ? ", " : ",");
             }
             newline();
             string(entries.get(i).key);
-            out.append(pretty ? ": " : ":");
+            out.append(pretty || spaced ? ": " : ":");
             value(entries.get(i).value);
         }
         leave();
@@ -221,7 +229,7 @@ final class JsonWriter {
         boolean first = true;
         while (items.hasNext()) {
             if (!first) {
-                out.append(',');
+                out.append(spaced ? ", " : ",");
             }
             first = false;
             newline();

@@ -47,6 +47,12 @@ public final class TemplateRenderer {
 
     private final Flask app;
     private volatile Engine engine;
+    // The Jinja backend when config TEMPLATE_ENGINE is "jinja"; decided once, on first use.
+    private volatile TemplateBackend backend;
+    private volatile boolean backendChosen;
+
+    /** The Maven coordinates an app adds to use Jinja templates. */
+    static final String JINJAVA_COORDINATES = "com.hubspot.jinjava:jinjava:2.7.4";
 
     /** One engine, with the folders it searches and, in a container, the Thymeleaf web application. */
     private record Engine(TemplateEngine engine, JakartaServletWebApplication web, TemplateFolders folders) {}
@@ -76,6 +82,10 @@ public final class TemplateRenderer {
      */
     public String render(String name, Map<String, ?> variables, TemplateScope scope) {
         Objects.requireNonNull(name, "name == null");
+        TemplateBackend b = backend();
+        if (b != null) {
+            return b.render(name, variables, Objects.requireNonNull(scope, "scope == null"));
+        }
         return process(name, name, variables, scope);
     }
 
@@ -87,6 +97,10 @@ public final class TemplateRenderer {
         Objects.requireNonNull(name, "name == null");
         if (name.startsWith(TemplateFolders.STRING_PREFIX)) {
             return false;
+        }
+        TemplateBackend b = backend();
+        if (b != null) {
+            return b.exists(name);
         }
         Engine e = built();
         try {
@@ -133,6 +147,13 @@ public final class TemplateRenderer {
     public void stream(String name, Map<String, ?> variables, TemplateScope scope, java.io.OutputStream out)
             throws java.io.IOException {
         Objects.requireNonNull(name, "name == null");
+        TemplateBackend b = backend();
+        if (b != null) {
+            out.write(b.render(name, variables, Objects.requireNonNull(scope, "scope == null"))
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return;
+        }
         processStreaming(name, name, variables, scope, out);
     }
 
@@ -140,6 +161,13 @@ public final class TemplateRenderer {
     public void streamString(String source, Map<String, ?> variables, TemplateScope scope, java.io.OutputStream out)
             throws java.io.IOException {
         Objects.requireNonNull(source, "source == null");
+        TemplateBackend b = backend();
+        if (b != null) {
+            out.write(b.renderString(source, variables, Objects.requireNonNull(scope, "scope == null"))
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return;
+        }
         processStreaming(TemplateFolders.STRING_PREFIX + source, "<string>", variables, scope, out);
     }
 
@@ -166,6 +194,10 @@ public final class TemplateRenderer {
     /** Renders {@code source} itself as an HTML template (Flask: {@code render_template_string}). */
     public String renderString(String source, Map<String, ?> variables, TemplateScope scope) {
         Objects.requireNonNull(source, "source == null");
+        TemplateBackend b = backend();
+        if (b != null) {
+            return b.renderString(source, variables, Objects.requireNonNull(scope, "scope == null"));
+        }
         return process(TemplateFolders.STRING_PREFIX + source, "<string>", variables, scope);
     }
 
@@ -250,6 +282,64 @@ public final class TemplateRenderer {
 
     private static String readable(String templateName) {
         return templateName.startsWith(TemplateFolders.STRING_PREFIX) ? "<string>" : templateName;
+    }
+
+    /** Whether config {@code TEMPLATE_ENGINE} selects Jinja templates; read on first render. */
+    public boolean isJinja() {
+        return backend() != null;
+    }
+
+    /**
+     * The Jinja backend when {@code TEMPLATE_ENGINE} is {@code jinja}, else null. It is created by name so that no
+     * Jinjava class is loaded for an app that renders Thymeleaf (Jinjava is an optional dependency).
+     *
+     * @throws IllegalStateException for an unknown engine name, or for jinja without Jinjava on the class path
+     */
+    private TemplateBackend backend() {
+        if (backendChosen) {
+            return backend;
+        }
+        synchronized (this) {
+            if (!backendChosen) {
+                backend = chooseBackend();
+                backendChosen = true;
+            }
+            return backend;
+        }
+    }
+
+    private TemplateBackend chooseBackend() {
+        String name = app.config().getString("TEMPLATE_ENGINE", "thymeleaf");
+        String engineName = name == null ? "thymeleaf" : name.trim().toLowerCase(Locale.ROOT);
+        if (engineName.isEmpty() || engineName.equals("thymeleaf")) {
+            return null;
+        }
+        if (!engineName.equals("jinja")) {
+            throw new IllegalStateException("TEMPLATE_ENGINE is '" + name + "'; it must be 'thymeleaf' (the default)"
+                    + " or 'jinja'.");
+        }
+        ClassLoader loader = TemplateRenderer.class.getClassLoader();
+        requireJinjava(loader);
+        try {
+            return (TemplateBackend) Class.forName("dev.flaskj.templating.JinjaBackend", true, loader)
+                    .getDeclaredConstructor(Flask.class).newInstance(app);
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("Could not start the Jinja template engine: " + cause, cause);
+        }
+    }
+
+    /** Fails clearly, naming the Maven coordinates, when {@code loader} cannot load Jinjava. */
+    static void requireJinjava(ClassLoader loader) {
+        try {
+            Class.forName("com.hubspot.jinjava.Jinjava", false, loader);
+        } catch (ClassNotFoundException | LinkageError missing) {
+            throw new IllegalStateException("TEMPLATE_ENGINE is 'jinja' but Jinjava is not on the class path: add the"
+                    + " dependency " + JINJAVA_COORDINATES + " to the application.", missing);
+        }
     }
 
     private Engine built() {
