@@ -67,6 +67,21 @@ class BlueprintTemplatesTest {
         assertEquals("only two", client.get("/one/onlytwo.html").text()); // any blueprint's folder, as in Flask
     }
 
+    /** The Jinja engine reads the same list in the same order (these files are plain text in both syntaxes). */
+    @Test
+    void jinjaSearchesTheSameLocationsInTheSameOrder() {
+        Flask app = new Flask("t");
+        app.config().put("TEMPLATE_ENGINE", "jinja");
+        app.registerBlueprint(new Parent());
+        app.registerBlueprint(new Two());
+        app.registerBlueprint(new One());
+        TestClient client = app.testClient();
+        assertEquals("child", client.get("/one/shared.html").text());
+        assertEquals("only one", client.get("/one/onlyone.html").text());
+        assertEquals("only two", client.get("/one/onlytwo.html").text());
+        assertEquals(500, client.get("/one/nope.html").status());
+    }
+
     @Test
     void theOtherOrderGivesTheOtherTemplate() {
         Flask app = new Flask("t");

@@ -58,7 +58,6 @@ final class JinjaBackend implements TemplateBackend {
     private final Jinjava jinjava;
     private final JinjavaConfig escaping;
     private final JinjavaConfig plain;
-    private final List<Folder> folders;
     private final boolean cacheable;
     // Template sources by name, in production only: reading a template once per render costs I/O per include.
     private final Map<String, String> sources = new ConcurrentHashMap<>();
@@ -76,7 +75,6 @@ final class JinjaBackend implements TemplateBackend {
         this.app = Objects.requireNonNull(app, "app == null");
         Boolean autoReload = app.config().getFlag("TEMPLATES_AUTO_RELOAD");
         this.cacheable = !(autoReload != null ? autoReload : app.debug());
-        this.folders = folders(app);
         ELResolver resolver = new CompositeELResolver() {
             {
                 add(new PyMethods());
@@ -220,6 +218,7 @@ final class JinjaBackend implements TemplateBackend {
         if (normal == null) {
             throw new TemplateNotFoundException(name, List.of());
         }
+        List<Folder> folders = folders();
         List<String> searched = new ArrayList<>(folders.size());
         for (Folder folder : folders) {
             String text;
@@ -239,32 +238,38 @@ final class JinjaBackend implements TemplateBackend {
         throw new TemplateNotFoundException(name, searched);
     }
 
-    /** The app's folders, in TemplateRenderer's order: TEMPLATE_FOLDER, else webapp /templates/ then classpath. */
-    private static List<Folder> folders(Flask app) {
-        List<Folder> folders = new ArrayList<>();
-        String configured = app.config().getString("TEMPLATE_FOLDER", null);
-        if (configured != null) {
-            Path root = Path.of(configured).toAbsolutePath().normalize();
-            folders.add(new Folder("folder " + root + "/", name -> {
-                Path p = root.resolve(name);
-                return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
-            }));
-            return folders;
-        }
+    /**
+     * The app's template locations ({@link Flask#templateLocations()}: the app's folder, then the blueprints' in
+     * registration order), read again on each lookup so that blueprints registered after this engine was built
+     * are searched too; a production render reads the cache first.
+     */
+    private List<Folder> folders() {
+        List<TemplateLocation> locations = app.templateLocations();
+        List<Folder> folders = new ArrayList<>(locations.size());
         ServletContext sc = app.servletContext();
-        if (sc != null) {
-            folders.add(new Folder("webapp /templates/", name -> {
-                try (InputStream in = sc.getResourceAsStream("/templates/" + name)) {
-                    return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            }));
+        for (TemplateLocation l : locations) {
+            String prefix = l.prefix();
+            Reader reader = switch (l.kind()) {
+                case FILE_SYSTEM -> name -> {
+                    Path p = Path.of(l.path()).resolve(name);
+                    return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
+                };
+                case WEBAPP -> name -> {
+                    if (sc == null) {
+                        return null;
+                    }
+                    try (InputStream in = sc.getResourceAsStream(prefix + name)) {
+                        return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                };
+                case CLASSPATH -> name -> {
+                    try (InputStream in = l.classLoader().getResourceAsStream(prefix + name)) {
+                        return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                };
+            };
+            folders.add(new Folder(l.description(), reader));
         }
-        ClassLoader loader = app.getClass().getClassLoader();
-        folders.add(new Folder("classpath templates/", name -> {
-            try (InputStream in = loader.getResourceAsStream("templates/" + name)) {
-                return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }));
         return folders;
     }
 
