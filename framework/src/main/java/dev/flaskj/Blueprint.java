@@ -44,8 +44,6 @@ public abstract class Blueprint extends Scaffold {
     /** App-wide registrations, applied to the app's own scope at the blueprint's first registration, in order. */
     private final List<Consumer<Scaffold>> appWide = new ArrayList<>();
     private volatile boolean registered;
-    private volatile String staticFolder;
-    private volatile String staticUrlPath; // null: "/" + the folder's last segment, as Flask derives it
     private volatile String templateFolder;
     /** One view for every registration, so that registering the blueprint twice serves the same folder twice. */
     private final View staticView = args -> serveStaticFile(args.get("filename"));
@@ -107,24 +105,7 @@ public abstract class Blueprint extends Scaffold {
      */
     public final void setStaticUrlPath(String path) {
         checkUnregistered("setStaticUrlPath");
-        staticUrlPath = path == null ? null : path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    /** The static folder, relative to the webapp root, or null when the blueprint serves no static files. */
-    public final String staticFolder() {
-        return staticFolder;
-    }
-
-    /**
-     * The URL path of the static files relative to the prefix ({@code /static} for a folder named {@code static}),
-     * or null without a static folder.
-     */
-    public final String staticUrlPath() {
-        String folder = staticFolder;
-        if (folder == null) {
-            return null;
-        }
-        return staticUrlPath != null ? staticUrlPath : "/" + folder.substring(folder.lastIndexOf('/') + 1);
+        staticUrlPath = withoutTrailingSlash(path);
     }
 
     /**

@@ -85,9 +85,11 @@ public class Flask extends Scaffold {
     private volatile Map<String, List<ScopeHooks>> scopesByBlueprint = Map.of();
     private final List<PendingCheck> pendingChecks = new ArrayList<>();
     private final View staticView = args -> serveStaticFile(args.get("filename"));
-    private volatile String staticFolder = "static";
-    private volatile String staticUrlPath; // null: "/" + the folder's last segment, as Flask derives it
     private AppGroup cli; // made on first use: most deployments never run a command
+
+    {
+        staticFolder = "static";
+    }
 
     /** An app named after its class; subclasses' annotated methods are registered now. */
     public Flask() {
@@ -133,7 +135,7 @@ public class Flask extends Scaffold {
      */
     public final void setStaticUrlPath(String path) {
         checkSetup(this);
-        staticUrlPath = path == null ? null : path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        staticUrlPath = withoutTrailingSlash(path);
         addStaticRule();
     }
 
@@ -149,20 +151,6 @@ public class Flask extends Scaffold {
         checkSetup(this);
         staticFolder = folder == null ? null : relativeFolder(folder);
         addStaticRule();
-    }
-
-    /** The static folder, relative to the webapp root, or null when the app serves no static files. */
-    public final String staticFolder() {
-        return staticFolder;
-    }
-
-    /** The URL path of the static files ({@code /static} by default), or null when there is no static route. */
-    public final String staticUrlPath() {
-        String folder = staticFolder;
-        if (folder == null) {
-            return null;
-        }
-        return staticUrlPath != null ? staticUrlPath : "/" + folder.substring(folder.lastIndexOf('/') + 1);
     }
 
     /** A webapp-relative folder name without leading or trailing slashes; never absolute, never with {@code ..}. */

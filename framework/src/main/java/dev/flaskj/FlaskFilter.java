@@ -151,6 +151,9 @@ public class FlaskFilter implements Filter {
         try {
             SecretKeyCheck.check(app);
             app.checkViews(); // a view that cannot bind its rule fails the deployment, not its first request
+            // The template engine is chosen now: an unknown TEMPLATE_ENGINE, or jinja without Jinjava on the class
+            // path, fails the deployment with the dependency to add, not the first page.
+            app.templateRenderer().isJinja();
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new ServletException(e.getMessage(), e);
         }

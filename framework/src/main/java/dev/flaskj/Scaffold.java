@@ -21,7 +21,33 @@ import java.util.function.Supplier;
  * {@link BeforeRequest}, ...); these methods are the programmatic twins, for lambdas and application factories.
  */
 public abstract class Scaffold {
+    // Flask's static_folder and static_url_path; the app and a blueprint set them with their own setters, which
+    // differ in when they may be called and in registering the route.
+    volatile String staticFolder;
+    volatile String staticUrlPath; // null: "/" + the folder's last segment, as Flask derives it
+
     Scaffold() {}
+
+    /** The static folder, relative to the webapp root, or null when no static files are served from here. */
+    public final String staticFolder() {
+        return staticFolder;
+    }
+
+    /**
+     * The URL path of the static files ({@code /static} for a folder named {@code static}, the app's default; a
+     * blueprint's is under its prefix), or null without a static folder.
+     */
+    public final String staticUrlPath() {
+        String folder = staticFolder;
+        if (folder == null) {
+            return null;
+        }
+        return staticUrlPath != null ? staticUrlPath : "/" + folder.substring(folder.lastIndexOf('/') + 1);
+    }
+
+    static String withoutTrailingSlash(String path) {
+        return path == null ? null : path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
 
     /**
      * Registers {@code view} for {@code rule} under {@code endpoint}, allowing {@code methods} (GET when none)

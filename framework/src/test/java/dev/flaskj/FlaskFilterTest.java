@@ -294,4 +294,12 @@ class FlaskFilterTest {
         assertTrue(log.stream().anyMatch(l -> l.startsWith("WARNING ") && l.contains("SECRET_KEY is a well-known"
                 + " placeholder") && !l.contains("\n")), log.toString());
     }
+
+    @Test
+    void anUnknownTemplateEngineFailsDeploymentNotTheFirstPage() {
+        ServletException e = assertThrows(ServletException.class,
+                () -> init(Map.of("app", Hello.class.getName(), "TEMPLATE_ENGINE", "mustache"), Map.of()));
+        assertTrue(e.getMessage().contains("TEMPLATE_ENGINE is 'mustache'") && e.getMessage().contains("'jinja'"),
+                e.getMessage());
+    }
 }

@@ -284,7 +284,12 @@ public final class TemplateRenderer {
         return templateName.startsWith(TemplateFolders.STRING_PREFIX) ? "<string>" : templateName;
     }
 
-    /** Whether config {@code TEMPLATE_ENGINE} selects Jinja templates; read on first render. */
+    /**
+     * Whether config {@code TEMPLATE_ENGINE} selects Jinja templates; read once, when FlaskFilter starts the app
+     * (or on the first render outside a container).
+     *
+     * @throws IllegalStateException for an unknown engine name, or for jinja without Jinjava on the class path
+     */
     public boolean isJinja() {
         return backend() != null;
     }
