@@ -23,3 +23,18 @@ if (replaced != 1) {
     throw new IllegalStateException("flaskj archetype: expected one App.java with the secret key marker in "
             + project + ", found " + replaced)
 }
+
+// Both template sets were generated (fileSets cannot depend on a property): keep the chosen engine's as templates/.
+def webapp = new File(project, "src/main/webapp")
+def jinja = new File(webapp, "templates-jinja")
+if (request.properties.get("templateEngine") == "jinja") {
+    def thymeleaf = new File(webapp, "templates")
+    if (!thymeleaf.deleteDir() || !jinja.renameTo(thymeleaf)) {
+        throw new IllegalStateException("flaskj archetype: cannot put the Jinja templates into " + thymeleaf)
+    }
+    def readme = new File(project, "README.md")
+    readme.setText(readme.getText("UTF-8").replace("Thymeleaf templates (`layout.html` is the page layout)",
+            "Jinja templates (`layout.html` is the page layout; `TEMPLATE_ENGINE=jinja` in `App.java`)"), "UTF-8")
+} else if (!jinja.deleteDir()) {
+    throw new IllegalStateException("flaskj archetype: cannot delete " + jinja)
+}

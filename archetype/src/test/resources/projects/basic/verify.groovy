@@ -30,6 +30,9 @@ for (name in ["WEB-INF/classes/com/acme/web/App.class", "WEB-INF/web.xml", "temp
 assert names.any { it.startsWith("WEB-INF/lib/flaskj-") }
 assert !names.any { it.startsWith("WEB-INF/lib/tomcat-") } : "tomcat-embed-core is provided: the container brings its own"
 assert !names.any { it.contains("override-web.xml") } : "the dev server's debug descriptor must not be packaged"
+// Thymeleaf is the default engine: no Jinja templates and no Jinjava in a default project
+assert !new File(project, "src/main/webapp/templates-jinja").exists()
+assert !names.any { it.startsWith("WEB-INF/lib/jinjava-") } : "Jinjava is only for -DtemplateEngine=jinja"
 
 // Velocity must not have touched Thymeleaf: ${...}, #flask and |...| survive as written.
 def layout = new File(project, "src/main/webapp/templates/layout.html").text

@@ -3,7 +3,6 @@ package com.example;
 import com.example.flaskr.Auth;
 import com.example.flaskr.Blog;
 import com.example.flaskr.Database;
-import dev.flaskj.BeforeRequest;
 import dev.flaskj.Flask;
 import dev.flaskj.Markup;
 import dev.flaskj.Response;
@@ -12,9 +11,7 @@ import dev.flaskj.http.FileStorage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +33,11 @@ public class Hello extends Flask {
     /** The password {@link #login()} accepts from any user name; the login page shows it, marked as a demo. */
     static final String DEMO_PASSWORD = "secret";
 
-    /** Generated once per class loader, so sessions work within one deployment when no key is configured. */
-    private static final String GENERATED_SECRET_KEY = randomKey();
-
-    private volatile boolean secretKeyChecked;
-
     /** The quickstart views are this class's {@code @Route} methods; Flaskr is wired here. */
     public Hello() {
         // Quickstart "Using Flask Extensions" and the tutorial's create_app(): the database extension, then the
         // blog's blueprints (Auth's before_app_request hook puts the logged-in user into g() for every request).
+        register(new DevelopmentSecretKey());
         register(new Database());
         registerBlueprint(new Auth());
         registerBlueprint(new Blog());
@@ -352,33 +345,5 @@ public class Hello extends Flask {
     String extensionsPage() throws SQLException {
         return renderTemplate("extensions.html", "names", List.copyOf(extensions().keySet()),
                 "posts", Blog.countPosts());
-    }
-
-    // ------------------------------------------------------------------ configuration
-
-    /**
-     * Sessions need a {@code SECRET_KEY}. Production sets one ({@code FLASK_SECRET_KEY}, or a context-param);
-     * without one this app falls back to a random key, so sessions work until the next redeploy, and says so.
-     * The container applies configuration after the constructor, hence the check at the first request.
-     */
-    @BeforeRequest
-    Object ensureSecretKey() {
-        if (!secretKeyChecked) {
-            synchronized (this) {
-                if (config().get("SECRET_KEY") == null) {
-                    config().put("SECRET_KEY", GENERATED_SECRET_KEY);
-                    logger().warning("No SECRET_KEY configured: using a random key, so sessions end when the app"
-                            + " is redeployed. Set FLASK_SECRET_KEY (or a SECRET_KEY context-param) in production.");
-                }
-                secretKeyChecked = true;
-            }
-        }
-        return null;
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return HexFormat.of().formatHex(key);
     }
 }

@@ -7,8 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Flaskr's blog blueprint at {@code /flaskr/}: list, create, update and delete posts (Flask tutorial:
@@ -27,13 +27,7 @@ public final class Blog extends Blueprint {
     /** All posts, newest first. */
     @Route("/")
     String index() throws SQLException {
-        List<Post> posts = new ArrayList<>();
-        try (Statement q = Database.get().createStatement();
-             ResultSet rs = q.executeQuery(SELECT_POSTS + " ORDER BY created DESC, p.id DESC")) {
-            while (rs.next()) {
-                posts.add(Post.from(rs));
-            }
-        }
+        List<Map<String, Object>> posts = Database.query(SELECT_POSTS + " ORDER BY created DESC, p.id DESC");
         return renderTemplate("blog/index.html", "posts", posts);
     }
 
@@ -64,7 +58,7 @@ public final class Blog extends Blueprint {
     @Route(value = "/<int:id>/update", methods = {"GET", "POST"})
     @LoginRequired
     Object update(int id) throws SQLException {
-        Post post = getPost(id);
+        Map<String, Object> post = getPost(id);
         if (request().method().equals("POST")) {
             String title = request().form().get("title").strip();
             String body = request().form().get("body");
@@ -95,21 +89,19 @@ public final class Blog extends Blueprint {
         return redirect(urlFor("blog.index"));
     }
 
-    /** The post, if it exists and the logged-in user wrote it (Flask tutorial: {@code get_post}). */
-    private static Post getPost(int id) throws SQLException {
-        try (PreparedStatement q = Database.get().prepareStatement(SELECT_POSTS + " WHERE p.id = ?")) {
-            q.setInt(1, id);
-            try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    throw abort(404, "Post id " + id + " doesn't exist.");
-                }
-                Post post = Post.from(rs);
-                if (post.authorId() != Auth.currentUser().id()) {
-                    throw abort(403);
-                }
-                return post;
-            }
+    /**
+     * The post's row, if it exists and the logged-in user wrote it (Flask tutorial: {@code get_post}): columns
+     * {@code id, title, body, created, author_id, username}.
+     */
+    private static Map<String, Object> getPost(int id) throws SQLException {
+        Map<String, Object> post = Database.queryOne(SELECT_POSTS + " WHERE p.id = ?", id);
+        if (post == null) {
+            throw abort(404, "Post id " + id + " doesn't exist.");
         }
+        if (((Number) post.get("author_id")).intValue() != Auth.currentUser().id()) {
+            throw abort(403);
+        }
+        return post;
     }
 
     /** How many posts there are: for the quickstart's extensions page. */
@@ -118,18 +110,6 @@ public final class Blog extends Blueprint {
              ResultSet rs = q.executeQuery("SELECT COUNT(*) FROM posts")) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    /**
-     * A post with its author's name, as the templates show it ({@code ${post.title}}).
-     *
-     * @param created the creation date, {@code yyyy-MM-dd}
-     */
-    public record Post(int id, String title, String body, String created, int authorId, String username) {
-        static Post from(ResultSet rs) throws SQLException {
-            return new Post(rs.getInt(1), rs.getString(2), rs.getString(3),
-                    rs.getTimestamp(4).toLocalDateTime().toLocalDate().toString(), rs.getInt(5), rs.getString(6));
         }
     }
 }

@@ -2,6 +2,7 @@ package com.example.flaskr;
 
 import com.example.Hello;
 import dev.flaskj.AppContext;
+import dev.flaskj.Flask;
 import dev.flaskj.cli.CliRunner;
 import dev.flaskj.testing.TestClient;
 import dev.flaskj.testing.TestResponse;
@@ -29,30 +30,39 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The example serves the tutorial's blueprints under {@code /flaskr}, beside the quickstart's pages, so the
  * tutorial's {@code /auth/login} is {@code /flaskr/auth/login} here and its index {@code /} is {@code /flaskr/}:
- * {@link #flaskr(String)} turns the tutorial's path into the example's, so each case reads as the Python one.
+ * {@link #flaskr(String)} turns the tutorial's path into the example's, so each case reads as the Python one. A
+ * subclass may test another app built from the same blueprints (the Jinja example serves them at the tutorial's own
+ * paths, with the tutorial's templates) by overriding {@link #createApp(Map)} and {@link #prefix()}.
  */
 abstract class TutorialConftest {
-    /** Where the example mounts the tutorial's URLs. */
-    static final String PREFIX = "/flaskr";
-
     @TempDir
     Path dbDir;
 
-    Hello app;
+    Flask app;
     TestClient client;
     CliRunner runner;
     AuthActions auth;
 
-    /** The example's URL of the tutorial's {@code path} ({@code "/"} is {@code "/flaskr/"}). */
-    static String flaskr(String path) {
-        return PREFIX + path;
+    /** The app factory under test (the tutorial's {@code create_app(test_config)}): here {@link Hello#create}. */
+    Flask createApp(Map<String, ?> testConfig) {
+        return Hello.create(testConfig);
+    }
+
+    /** Where the app mounts the tutorial's URLs: {@code /flaskr} in the quickstart example. */
+    String prefix() {
+        return "/flaskr";
+    }
+
+    /** The app's URL of the tutorial's {@code path} ({@code "/"} is {@code "/flaskr/"} in the example). */
+    final String flaskr(String path) {
+        return prefix() + path;
     }
 
     /** conftest.py {@code app()}, {@code client(app)}, {@code runner(app)}, {@code auth(client)}. */
     @BeforeEach
     void createAppWithTestData() throws Exception {
         // create the app with common test config (the tutorial's {"TESTING": True, "DATABASE": db_path})
-        app = Hello.create(Map.of(
+        app = createApp(Map.of(
                 "TESTING", true,
                 "FLASKR_DATA_DIR", dbDir.toString(),
                 "SECRET_KEY", "test",
@@ -69,7 +79,7 @@ abstract class TutorialConftest {
         keepOpen = ((Database) app.extensions().get("flaskr.db")).dataSource(app).getConnection();
         client = app.testClient();
         runner = app.testCliRunner();
-        auth = new AuthActions(client);
+        auth = new AuthActions();
     }
 
     private Connection keepOpen;
@@ -82,13 +92,7 @@ abstract class TutorialConftest {
     }
 
     /** conftest.py {@code AuthActions}: logs in as the data's user {@code test} (password {@code test}) by default. */
-    static final class AuthActions {
-        private final TestClient client;
-
-        AuthActions(TestClient client) {
-            this.client = client;
-        }
-
+    final class AuthActions {
         TestResponse login() {
             return login("test", "test");
         }

@@ -59,7 +59,7 @@ class RepositoryTextTest {
     void exampleAndArchetypeDoNotUseTheInternalPackage() throws IOException {
         Path root = repositoryRoot();
         List<String> hits = new ArrayList<>();
-        for (String dir : List.of("example-war/src", "archetype/src")) {
+        for (String dir : List.of("example-war/src", "example-jinja/src", "archetype/src")) {
             for (Path file : textFiles(root.resolve(dir))) {
                 if (INTERNAL_IMPORT.matcher(String.join("\n", lines(file))).find()) {
                     hits.add(root.relativize(file).toString());

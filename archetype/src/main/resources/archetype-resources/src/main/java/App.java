@@ -16,6 +16,10 @@ public class App extends Flask {
         // who can read this source can forge sessions with it, so on servers set the environment variable
         // FLASK_SECRET_KEY (print a new key with `mvn -q exec:java -Dexec.args=secret`): it wins over this value.
         config().put("SECRET_KEY", "__SECRET_KEY__");
+#if( $templateEngine == "jinja" )
+        // Templates are Jinja (Flask's syntax, through Jinjava): a Flask project's templates/ work unchanged.
+        config().put("TEMPLATE_ENGINE", "jinja");
+#end
     }
 
     /** The home page: templates/index.html, laid out by templates/layout.html. */
