@@ -2,7 +2,9 @@ package dev.flaskj.templating;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
-import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.el.TypeConvertingMapELResolver;
+import com.hubspot.jinjava.el.ext.JinjavaBeanELResolver;
+import com.hubspot.jinjava.el.ext.JinjavaListELResolver;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
@@ -40,8 +42,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import jinjava.javax.el.ArrayELResolver;
 import jinjava.javax.el.CompositeELResolver;
 import jinjava.javax.el.ELResolver;
+import jinjava.javax.el.ResourceBundleELResolver;
 
 /**
  * Jinja templates through Jinjava, chosen by config {@code TEMPLATE_ENGINE=jinja}. Loaded by name from
@@ -75,10 +79,16 @@ final class JinjaBackend implements TemplateBackend {
         this.app = Objects.requireNonNull(app, "app == null");
         Boolean autoReload = app.config().getFlag("TEMPLATES_AUTO_RELOAD");
         this.cacheable = !(autoReload != null ? autoReload : app.debug());
+        // Jinjava's own read-only chain, built here rather than shared: its static DEFAULT_RESOLVER_READ_ONLY caches
+        // bean properties by Class for the JVM's lifetime, which would pin every reloaded app's class loader.
         ELResolver resolver = new CompositeELResolver() {
             {
                 add(new PyMethods());
-                add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
+                add(new ArrayELResolver(true));
+                add(new JinjavaListELResolver(true));
+                add(new TypeConvertingMapELResolver(true));
+                add(new ResourceBundleELResolver());
+                add(new JinjavaBeanELResolver(true));
             }
         };
         this.escaping = config(resolver, true);
