@@ -15,12 +15,13 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 
 /**
- * Flaskr's authentication blueprint at {@code /flaskr/auth}: register, log in, log out (Flask tutorial:
- * {@code flaskr/auth.py}).
+ * Flaskr's authentication blueprint at {@code /flaskr/auth} (its own prefix; the Jinja example registers it at
+ * {@code /auth}, as the tutorial does): register, log in, log out (Flask tutorial: {@code flaskr/auth.py}).
  *
  * <p>The logged-in user's id lives in the session ({@code user_id}); {@link #loadLoggedInUser()} runs before
  * every request of the app ({@code @BeforeAppRequest}: not only this blueprint's) and puts the {@link User} into
- * {@code g()} under {@code user}, where views and templates ({@code ${g.user}}) find it. Its
+ * {@code g()} under {@code user}, where views and templates find it ({@code ${g.user.username}} in Thymeleaf,
+ * {@code g.user['username']} in Jinja). Its
  * {@code @AppErrorHandler(403)} renders the "not allowed" page for every view of the app, and
  * {@code @AppErrorHandler(404)} the app's 404 page.
  */

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Flaskr's blog blueprint at {@code /flaskr/}: list, create, update and delete posts (Flask tutorial:
- * {@code flaskr/blog.py}). Anyone may read; writing needs a login ({@link LoginRequired}), and only a post's
- * author may change it.
+ * Flaskr's blog blueprint at {@code /flaskr/} (its own prefix; the Jinja example registers it at {@code /}, as the
+ * tutorial does): list, create, update and delete posts (Flask tutorial: {@code flaskr/blog.py}). Anyone may read;
+ * writing needs a login ({@link LoginRequired}), and only a post's author may change it. Templates get database
+ * rows ({@link Database#query}), as the tutorial's do.
  */
 public final class Blog extends Blueprint {
     private static final String SELECT_POSTS = "SELECT p.id, title, body, created, author_id, username"
