@@ -4,9 +4,14 @@ import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.InterpreterFactory;
+import com.hubspot.jinjava.interpret.InvalidArgumentException;
+import com.hubspot.jinjava.interpret.InvalidInputException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.expression.ExpressionStrategy;
 import com.hubspot.jinjava.lib.filter.Filter;
@@ -15,6 +20,7 @@ import com.hubspot.jinjava.loader.ResourceLocator;
 import com.hubspot.jinjava.loader.ResourceNotFoundException;
 import com.hubspot.jinjava.mode.ExecutionMode;
 import com.hubspot.jinjava.objects.SafeString;
+import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.output.RenderedOutputNode;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import dev.flaskj.Flask;
@@ -39,7 +45,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import jinjava.javax.el.CompositeELResolver;
 import jinjava.javax.el.ELResolver;
 
@@ -61,6 +70,25 @@ final class JinjaBackend implements TemplateBackend {
     private final boolean cacheable;
     // Template sources by name, in production only: reading a template once per render costs I/O per include.
     private final Map<String, String> sources = new ConcurrentHashMap<>();
+    // Parsed templates by source text, in production only, for the texts of template files (not for
+    // renderTemplateString, whose texts an app may build per request): Jinjava's parse() tokenises and builds the
+    // tree again for every render and every extends/include/import. A Node tree is only read while rendering
+    // (Jinjava's TreeParser is the only code that changes nodes or tokens, and the tags it links are stateless),
+    // so renders on any number of threads share one tree.
+    private final Map<String, Parsed> trees = new ConcurrentHashMap<>();
+    // Real parses (tree cache misses), for the tests that prove the cache is used.
+    private final LongAdder parses = new LongAdder();
+    // Root contexts for renders, each used by one render at a time and reset before reuse. Jinjava builds one per
+    // render (Jinjava.renderForResult copies the global context into a new root Context, whose constructor
+    // instantiates every built-in filter, test, function and tag by reflection): that was most of a render's
+    // CPU. Bounded: renders beyond it build their own root, as Jinjava does, and drop it.
+    private final BlockingQueue<Context> roots = new ArrayBlockingQueue<>(ROOTS);
+    private static final int ROOTS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+
+    /** The tree of one template file's text, once parsed without errors. */
+    private static final class Parsed {
+        volatile Node tree;
+    }
 
     /** One template folder: where it is and how to read a name from it (null when absent). */
     private record Folder(String description, Reader reader) {}
@@ -123,9 +151,10 @@ final class JinjaBackend implements TemplateBackend {
         }
     }
 
-    private static JinjavaConfig config(ELResolver resolver, boolean autoescape) {
+    private JinjavaConfig config(ELResolver resolver, boolean autoescape) {
         return JinjavaConfig.newBuilder()
                 .withElResolver(resolver)
+                .withInterperterFactory(new Interpreters())
                 .withExecutionMode(new FlaskMode(autoescape))
                 .withCharset(StandardCharsets.UTF_8)
                 .build();
@@ -173,7 +202,11 @@ final class JinjaBackend implements TemplateBackend {
         bindings.putAll(variables);
         RenderResult result;
         try {
-            result = jinjava.renderForResult(source, bindings, autoescape ? escaping : plain);
+            JinjavaConfig config = autoescape ? escaping : plain;
+            // A render inside a render (a filter or global that renders a template) keeps Jinjava's own path: it
+            // takes the outer render's config and context.
+            result = JinjavaInterpreter.getCurrent() == null ? renderTop(source, bindings, config)
+                    : jinjava.renderForResult(source, bindings, config);
         } catch (TemplateNotFoundException nf) {
             throw nf;
         } catch (RuntimeException e) {
@@ -197,6 +230,128 @@ final class JinjaBackend implements TemplateBackend {
             }
         }
         return result.getOutput();
+    }
+
+    /**
+     * What {@code Jinjava.renderForResult} does for a render that is not nested in another, with a pooled root
+     * context in place of a fresh copy of the global context: the same context chain (root, then the bindings'
+     * context), the same interpreter, the same errors for the same exceptions.
+     */
+    private RenderResult renderTop(String source, Map<String, Object> bindings, JinjavaConfig config) {
+        Context root = roots.poll();
+        if (root == null) {
+            root = newRoot();
+        }
+        Context context = new Context(root, bindings, config.getDisabled());
+        JinjavaInterpreter interpreter = config.getInterpreterFactory().newInstance(jinjava, context, config);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        boolean clean = false;
+        try {
+            RenderResult result = new RenderResult(interpreter.render(source), context, interpreter.getErrorsCopy());
+            clean = true;
+            return result;
+        } catch (TemplateSyntaxException e) {
+            return new RenderResult(TemplateError.fromException(e), context, interpreter.getErrorsCopy());
+        } catch (InterpretException e) {
+            return new RenderResult(TemplateError.fromSyntaxError(e), context, interpreter.getErrorsCopy());
+        } catch (InvalidArgumentException e) {
+            return new RenderResult(TemplateError.fromInvalidArgumentException(e), context,
+                    interpreter.getErrorsCopy());
+        } catch (InvalidInputException e) {
+            return new RenderResult(TemplateError.fromInvalidInputException(e), context,
+                    interpreter.getErrorsCopy());
+        } catch (Exception e) {
+            return new RenderResult(TemplateError.fromException(e), context, interpreter.getErrorsCopy());
+        } finally {
+            JinjavaInterpreter.popCurrent();
+            // What a render leaves in its root: the expressions, values and functions it resolved and the files it
+            // depended on, which reset() clears (Jinjava resets its global context after each render the same
+            // way). Loop variables are removed by the for tag itself, in a finally. A render that threw may have
+            // left more, so its root is dropped.
+            if (clean) {
+                root.reset();
+                roots.offer(root);
+            }
+        }
+    }
+
+    /** A root context as {@code Jinjava.renderForResult} copies it from the global one, built once per pooled root. */
+    private Context newRoot() {
+        Context global = jinjava.getGlobalContext();
+        Context root = new Context(null, global);
+        global.getAllExpTests().forEach(root::registerExpTest);
+        global.getAllFilters().forEach(root::registerFilter);
+        global.getAllFunctions().forEach(root::registerFunction);
+        global.getAllTags().forEach(root::registerTag);
+        root.setAutoEscape(global.isAutoEscape());
+        root.setDynamicVariableResolver(global.getDynamicVariableResolver());
+        return root;
+    }
+
+    /** Interpreters that parse through the tree cache; child interpreters (includes, imports, macros) too. */
+    private final class Interpreters implements InterpreterFactory {
+        @Override
+        public JinjavaInterpreter newInstance(JinjavaInterpreter orig) {
+            return new Interpreter(orig);
+        }
+
+        @Override
+        public JinjavaInterpreter newInstance(Jinjava application, Context context, JinjavaConfig renderConfig) {
+            return new Interpreter(application, context, renderConfig);
+        }
+    }
+
+    /** Jinjava's interpreter, with {@link #parse} answered from the tree cache in production. */
+    private final class Interpreter extends JinjavaInterpreter {
+        private boolean parsing;
+        private int parseErrors;
+
+        Interpreter(Jinjava application, Context context, JinjavaConfig config) {
+            super(application, context, config);
+        }
+
+        Interpreter(JinjavaInterpreter orig) {
+            super(orig);
+        }
+
+        @Override
+        public Node parse(String template) {
+            Parsed parsed = cacheable ? trees.get(template) : null;
+            Node tree = parsed == null ? null : parsed.tree;
+            if (tree != null) {
+                return tree;
+            }
+            parseErrors = 0;
+            parsing = true;
+            try {
+                tree = super.parse(template);
+            } finally {
+                parsing = false;
+            }
+            parses.increment();
+            // A template with a syntax error is parsed again on each render, so each render reports it.
+            if (parsed != null && parseErrors == 0) {
+                parsed.tree = tree;
+            }
+            return tree;
+        }
+
+        /**
+         * Counts the errors the parser reports, before Jinjava drops duplicates or ignores them, so that no tree
+         * with an error is cached.
+         */
+        @Override
+        public void addError(TemplateError error) {
+            if (parsing) {
+                parseErrors++;
+            }
+            super.addError(error);
+        }
+    }
+
+    /** How many times a template text was parsed (tree cache misses); for tests. */
+    long parses() {
+        return parses.sum();
     }
 
     private static TemplateNotFoundException notFound(Throwable e) {
@@ -229,7 +384,9 @@ final class JinjaBackend implements TemplateBackend {
             }
             if (text != null) {
                 if (cacheable) {
-                    sources.put(name, text);
+                    String known = sources.putIfAbsent(name, text);
+                    text = known != null ? known : text;
+                    trees.putIfAbsent(text, new Parsed());
                 }
                 return text;
             }
