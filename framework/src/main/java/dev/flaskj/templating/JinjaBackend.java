@@ -64,7 +64,7 @@ import jinjava.javax.el.ELResolver;
  */
 final class JinjaBackend implements TemplateBackend {
     private final Flask app;
-    private final Jinjava jinjava;
+    private final FlaskJinjava jinjava;
     private final JinjavaConfig escaping;
     private final JinjavaConfig plain;
     private final boolean cacheable;
@@ -113,7 +113,7 @@ final class JinjaBackend implements TemplateBackend {
         this.plain = config(resolver, false);
         this.jinjava = new FlaskJinjava(plain);
         jinjava.setResourceLocator(new Locator());
-        Context globals = jinjava.getGlobalContext();
+        Context globals = jinjava.global();
         globals.registerFunction(new ELFunctionDefinition("", "url_for", JinjaFunctions.class, "urlFor",
                 String.class, Object[].class));
         globals.registerFunction(new ELFunctionDefinition("", "get_flashed_messages", JinjaFunctions.class,
@@ -131,11 +131,17 @@ final class JinjaBackend implements TemplateBackend {
         for (Map.Entry<String, TemplateTest> t : app.templateTests().entrySet()) {
             globals.registerExpTest(new AppTest(t.getKey(), t.getValue()));
         }
+        jinjava.freezeFunctions();
     }
 
-    /** Jinjava with {@link JinjaSyntax}'s expression factory (Python's {@code and}), built once. */
+    /**
+     * Jinjava with {@link JinjaSyntax}'s expression factory (Python's {@code and}), built once, and the global
+     * functions listed once.
+     */
     private static final class FlaskJinjava extends Jinjava {
         private final jinjava.javax.el.ExpressionFactory factory;
+        private final Context functions;
+        private volatile List<ELFunctionDefinition> allFunctions;
 
         FlaskJinjava(JinjavaConfig config) {
             super(config);
@@ -143,6 +149,34 @@ final class JinjaBackend implements TemplateBackend {
             props.setProperty(jinjava.de.odysseus.el.tree.TreeBuilder.class.getName(), JinjaSyntax.class.getName());
             this.factory = new jinjava.de.odysseus.el.ExpressionFactoryImpl(props,
                     new com.hubspot.jinjava.el.TruthyTypeConverter());
+            this.functions = new Context(super.getGlobalContext()) {
+                @Override
+                public java.util.Collection<ELFunctionDefinition> getAllFunctions() {
+                    List<ELFunctionDefinition> all = allFunctions;
+                    return all != null ? all : super.getAllFunctions();
+                }
+            };
+        }
+
+        /** The global context: what every render's root copies (filters, tests, functions, tags). */
+        Context global() {
+            return super.getGlobalContext();
+        }
+
+        /** Lists the global functions once, after the backend registered its own. */
+        void freezeFunctions() {
+            allFunctions = List.copyOf(global().getAllFunctions());
+        }
+
+        /**
+         * The global context as Jinjava's ExpressionResolver reads it, its only caller in Jinjava: it copies
+         * {@code getAllFunctions()} into the EL context of every interpreter (every render, include, import and
+         * macro call), and the global context builds that collection anew with a stream over its library each
+         * time. This view answers from the list built once; everything else reads its parent, the real one.
+         */
+        @Override
+        public Context getGlobalContext() {
+            return functions;
         }
 
         @Override
@@ -277,7 +311,7 @@ final class JinjaBackend implements TemplateBackend {
 
     /** A root context as {@code Jinjava.renderForResult} copies it from the global one, built once per pooled root. */
     private Context newRoot() {
-        Context global = jinjava.getGlobalContext();
+        Context global = jinjava.global();
         Context root = new Context(null, global);
         global.getAllExpTests().forEach(root::registerExpTest);
         global.getAllFilters().forEach(root::registerFilter);
