@@ -301,8 +301,9 @@ final class JinjaBackend implements TemplateBackend {
             // What a render leaves in its root: the expressions, values and functions it resolved and the files it
             // depended on, which reset() clears (Jinjava resets its global context after each render the same
             // way). Loop variables are removed by the for tag itself, in a finally. A render that threw may have
-            // left more, so its root is dropped.
-            if (clean) {
+            // left more, so its root is dropped; so is one the render wrote into (it left a scope it had not
+            // entered, or defined something in the root): the next render must not see it.
+            if (clean && interpreter.getContext() == context && untouched(root)) {
                 root.reset();
                 roots.offer(root);
             }
@@ -319,7 +320,16 @@ final class JinjaBackend implements TemplateBackend {
         global.getAllTags().forEach(root::registerTag);
         root.setAutoEscape(global.isAutoEscape());
         root.setDynamicVariableResolver(global.getDynamicVariableResolver());
+        root.getGlobalMacros(); // created now (lookups create it lazily) so that untouched() can count entries
+        rootEntries = root.getScope().size();
         return root;
+    }
+
+    // What a fresh root's scope holds: the global context's variables and the (empty) map of global macros.
+    private volatile int rootEntries;
+
+    private boolean untouched(Context root) {
+        return root.getScope().size() == rootEntries && root.getGlobalMacros().isEmpty();
     }
 
     /** Interpreters that parse through the tree cache; child interpreters (includes, imports, macros) too. */
@@ -381,6 +391,11 @@ final class JinjaBackend implements TemplateBackend {
             }
             super.addError(error);
         }
+    }
+
+    /** How many root contexts wait in the pool; for tests. */
+    int pooledRoots() {
+        return roots.size();
     }
 
     /** How many times a template text was parsed (tree cache misses); for tests. */

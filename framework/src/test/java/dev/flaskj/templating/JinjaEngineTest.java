@@ -168,6 +168,25 @@ class JinjaEngineTest {
         }
     }
 
+    /** Roots are reused between renders: nothing one render sets, imports or defines is seen by the next. */
+    @Test
+    void aRenderSeesNothingThePreviousRenderDefined(@TempDir Path folder) throws IOException {
+        writeLayout(folder);
+        Files.writeString(folder.resolve("defines.html"), "{% set leaked = 'yes' %}{% import 'macros.html' as m %}"
+                + "{% macro mine() %}x{% endmacro %}{% for i in [1] %}{% set inner = i %}{% endfor %}{{ leaked }}");
+        Files.writeString(folder.resolve("reads.html"),
+                "[{{ leaked }}][{{ m }}][{{ inner }}][{{ mine is defined }}][{{ name }}]");
+        Flask app = app(folder);
+        assertEquals("yes", inRequest(app, () -> renderTemplate("defines.html", "name", "a")));
+        assertEquals(expectedLayout("b", List.of()),
+                inRequest(app, () -> renderTemplate("page.html", "name", "b", "items", List.of())));
+        for (int i = 0; i < 3; i++) {
+            assertEquals("[][][][False][]", inRequest(app, () -> renderTemplate("reads.html")));
+        }
+        // one render at a time: every render took the root the one before gave back
+        assertEquals(1, ((JinjaBackend) app.templateRenderer().backend()).pooledRoots());
+    }
+
     @Test
     void concurrentRendersOfOneCachedTreeAreCorrect(@TempDir Path folder) throws Exception {
         writeLayout(folder);
