@@ -170,8 +170,8 @@ final class JinjaBackend implements TemplateBackend {
 
         /**
          * The global context as Jinjava's ExpressionResolver reads it, its only caller in Jinjava: it copies
-         * {@code getAllFunctions()} into the EL context of every interpreter (every render, include, import and
-         * macro call), and the global context builds that collection anew with a stream over its library each
+         * {@code getAllFunctions()} into the EL context of every interpreter (every render, and every import and
+         * from-import), and the global context builds that collection anew with a stream over its library each
          * time. This view answers from the list built once; everything else reads its parent, the real one.
          */
         @Override
@@ -310,7 +310,7 @@ final class JinjaBackend implements TemplateBackend {
         }
     }
 
-    /** A root context as {@code Jinjava.renderForResult} copies it from the global one, built once per pooled root. */
+    /** A root context as {@code Jinjava.renderForResult} copies it from the global one; once per pooled root. */
     private Context newRoot() {
         Context global = jinjava.global();
         Context root = new Context(null, global);
@@ -332,7 +332,7 @@ final class JinjaBackend implements TemplateBackend {
         return root.getScope().size() == rootEntries && root.getGlobalMacros().isEmpty();
     }
 
-    /** Interpreters that parse through the tree cache; child interpreters (includes, imports, macros) too. */
+    /** Interpreters that parse through the tree cache; the child interpreters of imports too. */
     private final class Interpreters implements InterpreterFactory {
         @Override
         public JinjavaInterpreter newInstance(JinjavaInterpreter orig) {
