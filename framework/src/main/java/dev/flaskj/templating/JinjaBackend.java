@@ -6,9 +6,14 @@ import com.hubspot.jinjava.el.TypeConvertingMapELResolver;
 import com.hubspot.jinjava.el.ext.JinjavaBeanELResolver;
 import com.hubspot.jinjava.el.ext.JinjavaListELResolver;
 import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.InterpreterFactory;
+import com.hubspot.jinjava.interpret.InvalidArgumentException;
+import com.hubspot.jinjava.interpret.InvalidInputException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.expression.ExpressionStrategy;
 import com.hubspot.jinjava.lib.filter.Filter;
@@ -17,6 +22,7 @@ import com.hubspot.jinjava.loader.ResourceLocator;
 import com.hubspot.jinjava.loader.ResourceNotFoundException;
 import com.hubspot.jinjava.mode.ExecutionMode;
 import com.hubspot.jinjava.objects.SafeString;
+import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.output.RenderedOutputNode;
 import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import dev.flaskj.Flask;
@@ -41,7 +47,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import jinjava.javax.el.ArrayELResolver;
 import jinjava.javax.el.CompositeELResolver;
 import jinjava.javax.el.ELResolver;
@@ -59,12 +68,31 @@ import jinjava.javax.el.ResourceBundleELResolver;
  */
 final class JinjaBackend implements TemplateBackend {
     private final Flask app;
-    private final Jinjava jinjava;
+    private final FlaskJinjava jinjava;
     private final JinjavaConfig escaping;
     private final JinjavaConfig plain;
     private final boolean cacheable;
     // Template sources by name, in production only: reading a template once per render costs I/O per include.
     private final Map<String, String> sources = new ConcurrentHashMap<>();
+    // Parsed templates by source text, in production only, for the texts of template files (not for
+    // renderTemplateString, whose texts an app may build per request): Jinjava's parse() tokenises and builds the
+    // tree again for every render and every extends/include/import. A Node tree is only read while rendering
+    // (Jinjava's TreeParser is the only code that changes nodes or tokens, and the tags it links are stateless),
+    // so renders on any number of threads share one tree.
+    private final Map<String, Parsed> trees = new ConcurrentHashMap<>();
+    // Real parses (tree cache misses), for the tests that prove the cache is used.
+    private final LongAdder parses = new LongAdder();
+    // Root contexts for renders, each used by one render at a time and reset before reuse. Jinjava builds one per
+    // render (Jinjava.renderForResult copies the global context into a new root Context, whose constructor
+    // instantiates every built-in filter, test, function and tag by reflection): that was most of a render's
+    // CPU. Bounded: renders beyond it build their own root, as Jinjava does, and drop it.
+    private final BlockingQueue<Context> roots = new ArrayBlockingQueue<>(ROOTS);
+    private static final int ROOTS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+
+    /** The tree of one template file's text, once parsed without errors. */
+    private static final class Parsed {
+        volatile Node tree;
+    }
 
     /** One template folder: where it is and how to read a name from it (null when absent). */
     private record Folder(String description, Reader reader) {}
@@ -95,7 +123,7 @@ final class JinjaBackend implements TemplateBackend {
         this.plain = config(resolver, false);
         this.jinjava = new FlaskJinjava(plain);
         jinjava.setResourceLocator(new Locator());
-        Context globals = jinjava.getGlobalContext();
+        Context globals = jinjava.global();
         globals.registerFunction(new ELFunctionDefinition("", "url_for", JinjaFunctions.class, "urlFor",
                 String.class, Object[].class));
         globals.registerFunction(new ELFunctionDefinition("", "get_flashed_messages", JinjaFunctions.class,
@@ -113,11 +141,17 @@ final class JinjaBackend implements TemplateBackend {
         for (Map.Entry<String, TemplateTest> t : app.templateTests().entrySet()) {
             globals.registerExpTest(new AppTest(t.getKey(), t.getValue()));
         }
+        jinjava.freezeFunctions();
     }
 
-    /** Jinjava with {@link JinjaSyntax}'s expression factory (Python's {@code and}), built once. */
+    /**
+     * Jinjava with {@link JinjaSyntax}'s expression factory (Python's {@code and}), built once, and the global
+     * functions listed once.
+     */
     private static final class FlaskJinjava extends Jinjava {
         private final jinjava.javax.el.ExpressionFactory factory;
+        private final Context functions;
+        private volatile List<ELFunctionDefinition> allFunctions;
 
         FlaskJinjava(JinjavaConfig config) {
             super(config);
@@ -125,6 +159,34 @@ final class JinjaBackend implements TemplateBackend {
             props.setProperty(jinjava.de.odysseus.el.tree.TreeBuilder.class.getName(), JinjaSyntax.class.getName());
             this.factory = new jinjava.de.odysseus.el.ExpressionFactoryImpl(props,
                     new com.hubspot.jinjava.el.TruthyTypeConverter());
+            this.functions = new Context(super.getGlobalContext()) {
+                @Override
+                public java.util.Collection<ELFunctionDefinition> getAllFunctions() {
+                    List<ELFunctionDefinition> all = allFunctions;
+                    return all != null ? all : super.getAllFunctions();
+                }
+            };
+        }
+
+        /** The global context: what every render's root copies (filters, tests, functions, tags). */
+        Context global() {
+            return super.getGlobalContext();
+        }
+
+        /** Lists the global functions once, after the backend registered its own. */
+        void freezeFunctions() {
+            allFunctions = List.copyOf(global().getAllFunctions());
+        }
+
+        /**
+         * The global context as Jinjava's ExpressionResolver reads it, its only caller in Jinjava: it copies
+         * {@code getAllFunctions()} into the EL context of every interpreter (every render, and every import and
+         * from-import), and the global context builds that collection anew with a stream over its library each
+         * time. This view answers from the list built once; everything else reads its parent, the real one.
+         */
+        @Override
+        public Context getGlobalContext() {
+            return functions;
         }
 
         @Override
@@ -133,9 +195,10 @@ final class JinjaBackend implements TemplateBackend {
         }
     }
 
-    private static JinjavaConfig config(ELResolver resolver, boolean autoescape) {
+    private JinjavaConfig config(ELResolver resolver, boolean autoescape) {
         return JinjavaConfig.newBuilder()
                 .withElResolver(resolver)
+                .withInterperterFactory(new Interpreters())
                 .withExecutionMode(new FlaskMode(autoescape))
                 .withCharset(StandardCharsets.UTF_8)
                 .build();
@@ -183,7 +246,11 @@ final class JinjaBackend implements TemplateBackend {
         bindings.putAll(variables);
         RenderResult result;
         try {
-            result = jinjava.renderForResult(source, bindings, autoescape ? escaping : plain);
+            JinjavaConfig config = autoescape ? escaping : plain;
+            // A render inside a render (a filter or global that renders a template) keeps Jinjava's own path: it
+            // takes the outer render's config and context.
+            result = JinjavaInterpreter.getCurrent() == null ? renderTop(source, bindings, config)
+                    : jinjava.renderForResult(source, bindings, config);
         } catch (TemplateNotFoundException nf) {
             throw nf;
         } catch (RuntimeException e) {
@@ -207,6 +274,143 @@ final class JinjaBackend implements TemplateBackend {
             }
         }
         return result.getOutput();
+    }
+
+    /**
+     * What {@code Jinjava.renderForResult} does for a render that is not nested in another, with a pooled root
+     * context in place of a fresh copy of the global context: the same context chain (root, then the bindings'
+     * context), the same interpreter, the same errors for the same exceptions.
+     */
+    private RenderResult renderTop(String source, Map<String, Object> bindings, JinjavaConfig config) {
+        Context root = roots.poll();
+        if (root == null) {
+            root = newRoot();
+        }
+        Context context = new Context(root, bindings, config.getDisabled());
+        JinjavaInterpreter interpreter = config.getInterpreterFactory().newInstance(jinjava, context, config);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        boolean clean = false;
+        try {
+            RenderResult result = new RenderResult(interpreter.render(source), context, interpreter.getErrorsCopy());
+            clean = true;
+            return result;
+        } catch (TemplateSyntaxException e) {
+            return new RenderResult(TemplateError.fromException(e), context, interpreter.getErrorsCopy());
+        } catch (InterpretException e) {
+            return new RenderResult(TemplateError.fromSyntaxError(e), context, interpreter.getErrorsCopy());
+        } catch (InvalidArgumentException e) {
+            return new RenderResult(TemplateError.fromInvalidArgumentException(e), context,
+                    interpreter.getErrorsCopy());
+        } catch (InvalidInputException e) {
+            return new RenderResult(TemplateError.fromInvalidInputException(e), context,
+                    interpreter.getErrorsCopy());
+        } catch (Exception e) {
+            return new RenderResult(TemplateError.fromException(e), context, interpreter.getErrorsCopy());
+        } finally {
+            JinjavaInterpreter.popCurrent();
+            // What a render leaves in its root: the expressions, values and functions it resolved and the files it
+            // depended on, which reset() clears (Jinjava resets its global context after each render the same
+            // way). Loop variables are removed by the for tag itself, in a finally. A render that threw may have
+            // left more, so its root is dropped; so is one the render wrote into (it left a scope it had not
+            // entered, or defined something in the root): the next render must not see it.
+            if (clean && interpreter.getContext() == context && untouched(root)) {
+                root.reset();
+                roots.offer(root);
+            }
+        }
+    }
+
+    /** A root context as {@code Jinjava.renderForResult} copies it from the global one; once per pooled root. */
+    private Context newRoot() {
+        Context global = jinjava.global();
+        Context root = new Context(null, global);
+        global.getAllExpTests().forEach(root::registerExpTest);
+        global.getAllFilters().forEach(root::registerFilter);
+        global.getAllFunctions().forEach(root::registerFunction);
+        global.getAllTags().forEach(root::registerTag);
+        root.setAutoEscape(global.isAutoEscape());
+        root.setDynamicVariableResolver(global.getDynamicVariableResolver());
+        root.getGlobalMacros(); // created now (lookups create it lazily) so that untouched() can count entries
+        rootEntries = root.getScope().size();
+        return root;
+    }
+
+    // What a fresh root's scope holds: the global context's variables and the (empty) map of global macros.
+    private volatile int rootEntries;
+
+    private boolean untouched(Context root) {
+        return root.getScope().size() == rootEntries && root.getGlobalMacros().isEmpty();
+    }
+
+    /** Interpreters that parse through the tree cache; the child interpreters of imports too. */
+    private final class Interpreters implements InterpreterFactory {
+        @Override
+        public JinjavaInterpreter newInstance(JinjavaInterpreter orig) {
+            return new Interpreter(orig);
+        }
+
+        @Override
+        public JinjavaInterpreter newInstance(Jinjava application, Context context, JinjavaConfig renderConfig) {
+            return new Interpreter(application, context, renderConfig);
+        }
+    }
+
+    /** Jinjava's interpreter, with {@link #parse} answered from the tree cache in production. */
+    private final class Interpreter extends JinjavaInterpreter {
+        private boolean parsing;
+        private int parseErrors;
+
+        Interpreter(Jinjava application, Context context, JinjavaConfig config) {
+            super(application, context, config);
+        }
+
+        Interpreter(JinjavaInterpreter orig) {
+            super(orig);
+        }
+
+        @Override
+        public Node parse(String template) {
+            Parsed parsed = cacheable ? trees.get(template) : null;
+            Node tree = parsed == null ? null : parsed.tree;
+            if (tree != null) {
+                return tree;
+            }
+            parseErrors = 0;
+            parsing = true;
+            try {
+                tree = super.parse(template);
+            } finally {
+                parsing = false;
+            }
+            parses.increment();
+            // A template with a syntax error is parsed again on each render, so each render reports it.
+            if (parsed != null && parseErrors == 0) {
+                parsed.tree = tree;
+            }
+            return tree;
+        }
+
+        /**
+         * Counts the errors the parser reports, before Jinjava drops duplicates or ignores them, so that no tree
+         * with an error is cached.
+         */
+        @Override
+        public void addError(TemplateError error) {
+            if (parsing) {
+                parseErrors++;
+            }
+            super.addError(error);
+        }
+    }
+
+    /** How many root contexts wait in the pool; for tests. */
+    int pooledRoots() {
+        return roots.size();
+    }
+
+    /** How many times a template text was parsed (tree cache misses); for tests. */
+    long parses() {
+        return parses.sum();
     }
 
     private static TemplateNotFoundException notFound(Throwable e) {
@@ -239,7 +443,9 @@ final class JinjaBackend implements TemplateBackend {
             }
             if (text != null) {
                 if (cacheable) {
-                    sources.put(name, text);
+                    String known = sources.putIfAbsent(name, text);
+                    text = known != null ? known : text;
+                    trees.putIfAbsent(text, new Parsed());
                 }
                 return text;
             }

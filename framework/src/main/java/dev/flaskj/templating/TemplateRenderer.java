@@ -300,7 +300,7 @@ public final class TemplateRenderer {
      *
      * @throws IllegalStateException for an unknown engine name, or for jinja without Jinjava on the class path
      */
-    private TemplateBackend backend() {
+    TemplateBackend backend() {
         if (backendChosen) {
             return backend;
         }

@@ -15,6 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -104,6 +109,120 @@ class JinjaEngineTest {
         Files.writeString(folder.resolve("v.html"), "two");
         assertEquals("one", inRequest(prod, () -> renderTemplate("v.html")));
         assertEquals("two", inRequest(debug, () -> renderTemplate("v.html")));
+    }
+
+    /** A page with what a parsed tree holds: extends, nested blocks, include, import, macro, for/else. */
+    private static void writeLayout(Path folder) throws IOException {
+        Files.writeString(folder.resolve("base.html"), "<title>{% block title %}base{% endblock %}</title>"
+                + "{% block body %}<h1>{% block heading %}{% endblock %}</h1>{% endblock %}{% include 'nav.html' %}");
+        Files.writeString(folder.resolve("nav.html"),
+                "<nav>{% for x in items %}<a>{{ x }}</a>{% else %}none{% endfor %}</nav>");
+        Files.writeString(folder.resolve("macros.html"), "{% macro b(t) %}<b>{{ t }}</b>{% endmacro %}");
+        Files.writeString(folder.resolve("page.html"), "{% extends 'base.html' %}{% import 'macros.html' as m %}"
+                + "{% block title %}{{ name }}{% endblock %}"
+                + "{% block body %}{% block heading %}{{ m.b(name) }}{% endblock %}!{% endblock %}");
+    }
+
+    private static String expectedLayout(String name, List<String> items) {
+        String escaped = name.replace("&", "&amp;").replace("<", "&lt;");
+        StringBuilder nav = new StringBuilder();
+        items.forEach(i -> nav.append("<a>").append(i).append("</a>"));
+        return "<title>" + escaped + "</title><b>" + escaped + "</b>!<nav>" + (items.isEmpty() ? "none" : nav)
+                + "</nav>";
+    }
+
+    @Test
+    void productionParsesEachTemplateOnceDebugOnEveryRender(@TempDir Path folder) throws IOException {
+        writeLayout(folder);
+        Flask prod = app(folder);
+        Flask debug = app(folder);
+        debug.config().put("DEBUG", true);
+        for (int i = 0; i < 3; i++) {
+            for (Flask app : List.of(prod, debug)) {
+                List<String> items = i == 1 ? List.of() : List.of("a" + i, "b");
+                String name = "n<" + i;
+                assertEquals(expectedLayout(name, items),
+                        inRequest(app, () -> renderTemplate("page.html", "name", name, "items", items)));
+            }
+        }
+        // page, base, nav and macros: parsed on the first render only in production, on every render in debug
+        assertEquals(4, ((JinjaBackend) prod.templateRenderer().backend()).parses());
+        assertEquals(12, ((JinjaBackend) debug.templateRenderer().backend()).parses());
+        // and what debug parses is the file as it is now, included templates too
+        Files.writeString(folder.resolve("nav.html"), "<nav>edited</nav>");
+        assertEquals("<title>x</title><b>x</b>!<nav>edited</nav>",
+                inRequest(debug, () -> renderTemplate("page.html", "name", "x", "items", List.of())));
+        assertEquals(expectedLayout("x", List.of()),
+                inRequest(prod, () -> renderTemplate("page.html", "name", "x", "items", List.of())));
+    }
+
+    @Test
+    void aTemplateWithASyntaxErrorFailsOnEveryRenderInProduction(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("bad.html"), "{% include 'broken.html' %}{% include 'broken.html' %}");
+        Files.writeString(folder.resolve("broken.html"), "one\n{% if x %}never closed\n");
+        Flask app = app(folder);
+        for (int i = 0; i < 3; i++) {
+            TemplateException e = assertThrows(TemplateException.class,
+                    () -> inRequest(app, () -> renderTemplate("bad.html", "x", true)));
+            assertTrue(e.getMessage().contains("Missing end tag: endif"), e.getMessage());
+        }
+    }
+
+    /** Roots are reused between renders: nothing one render sets, imports or defines is seen by the next. */
+    @Test
+    void aRenderSeesNothingThePreviousRenderDefined(@TempDir Path folder) throws IOException {
+        writeLayout(folder);
+        Files.writeString(folder.resolve("defines.html"), "{% set leaked = 'yes' %}{% import 'macros.html' as m %}"
+                + "{% macro mine() %}x{% endmacro %}{% for i in [1] %}{% set inner = i %}{% endfor %}{{ leaked }}");
+        Files.writeString(folder.resolve("reads.html"),
+                "[{{ leaked }}][{{ m }}][{{ inner }}][{{ mine is defined }}][{{ name }}]");
+        Flask app = app(folder);
+        assertEquals("yes", inRequest(app, () -> renderTemplate("defines.html", "name", "a")));
+        assertEquals(expectedLayout("b", List.of()),
+                inRequest(app, () -> renderTemplate("page.html", "name", "b", "items", List.of())));
+        for (int i = 0; i < 3; i++) {
+            assertEquals("[][][][False][]", inRequest(app, () -> renderTemplate("reads.html")));
+        }
+        // one render at a time: every render took the root the one before gave back
+        assertEquals(1, ((JinjaBackend) app.templateRenderer().backend()).pooledRoots());
+    }
+
+    @Test
+    void concurrentRendersOfOneCachedTreeAreCorrect(@TempDir Path folder) throws Exception {
+        writeLayout(folder);
+        Flask app = app(folder);
+        assertEquals(expectedLayout("warm", List.of()),
+                inRequest(app, () -> renderTemplate("page.html", "name", "warm", "items", List.of())));
+        int threads = 6;
+        int renders = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CyclicBarrier start = new CyclicBarrier(threads);
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    List<String> wrong = new ArrayList<>();
+                    for (int r = 0; r < renders; r++) {
+                        String name = "t" + thread + "<" + r;
+                        List<String> items = r % 3 == 0 ? List.of() : List.of("x" + thread, "y" + r);
+                        String out = inRequest(app, () -> renderTemplate("page.html", "name", name, "items", items));
+                        if (!out.equals(expectedLayout(name, items))) {
+                            wrong.add(out);
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<List<String>> f : results) {
+                assertEquals(List.of(), f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+        }
+        assertEquals(4, ((JinjaBackend) app.templateRenderer().backend()).parses());
     }
 
     @Test

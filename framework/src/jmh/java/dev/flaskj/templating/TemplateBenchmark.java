@@ -1,0 +1,158 @@
+package dev.flaskj.templating;
+
+import dev.flaskj.Flask;
+import dev.flaskj.FlaskFilter;
+import dev.flaskj.testing.FakeFilterChain;
+import dev.flaskj.testing.FakeHttpServletRequest;
+import dev.flaskj.testing.FakeHttpServletResponse;
+import dev.flaskj.testing.FakeServletContext;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The {@code page} endpoint of {@code scripts/bench.sh} through both template engines side by side, without a
+ * container: the same page as a Thymeleaf template ({@link #thymeleaf}) and as its Jinja twin ({@link #jinja}),
+ * each rendered by {@code renderTemplate} in a production app dispatched through {@link FlaskFilter} into the
+ * test fakes. {@code jinja / thymeleaf} is the ratio the README's Jinja section reports; {@link #jinjaExtends}
+ * adds a base template and an include, where a cache of parsed templates matters most.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class TemplateBenchmark {
+    static final String NAME = "World <&>";
+
+    private static final String HEAD = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+              <meta charset="utf-8">
+              <title>Benchmark page</title>
+            """;
+    private static final String BODY = """
+            </head>
+            <body>
+              <header>
+                <nav>
+                  <a href="/">Home</a>
+                  <a href="/about">About</a>
+                  <a href="/contact">Contact</a>
+                </nav>
+              </header>
+              <main>
+                <h1>Hello, <span>%s</span>!</h1>
+                <p>This page is rendered by a template engine on every request.</p>
+                <ul>
+                  <li>One line of text in a list.</li>
+                  <li>Another line of text in a list.</li>
+                  <li>A third line of text in a list.</li>
+                </ul>
+                <p>The variable above is escaped: markup in it shows as text.</p>
+              </main>
+              <footer>
+                <p>flaskj side-by-side benchmark</p>
+              </footer>
+            </body>
+            </html>
+            """;
+    static final String THYMELEAF_PAGE = HEAD
+            + "  <link rel=\"stylesheet\" th:href=\"@{/static/style.css}\">\n"
+            + BODY.formatted("<span th:text=\"${name}\">someone</span>").replace("<span><span", "<span")
+                    .replace("</span></span>", "</span>");
+    static final String JINJA_PAGE = HEAD
+            + "  <link rel=\"stylesheet\" href=\"{{ url_for('static', filename='style.css') }}\">\n"
+            + BODY.formatted("{{ name }}");
+    static final String JINJA_BASE = "<!DOCTYPE html>\n<html><head><title>{% block title %}{% endblock %}</title>"
+            + "</head>\n<body>{% include 'nav.html' %}<main>{% block main %}{% endblock %}</main></body></html>\n";
+    static final String JINJA_NAV = "<nav>{% for label in ['Home', 'About', 'Contact'] %}"
+            + "<a href=\"/{{ label|lower }}\">{{ label }}</a>{% endfor %}</nav>\n";
+    static final String JINJA_CHILD = "{% extends 'base.html' %}{% block title %}Benchmark page{% endblock %}"
+            + "{% block main %}<h1>Hello, <span>{{ name }}</span>!</h1>"
+            + "<link rel=\"stylesheet\" href=\"{{ url_for('static', filename='style.css') }}\">{% endblock %}";
+
+    private final FakeServletContext servletContext = new FakeServletContext("/myapplication");
+    private Path folder;
+    private FlaskFilter thymeleaf;
+    private FlaskFilter jinja;
+
+    @Setup
+    public void setUp() throws IOException, ServletException {
+        folder = Files.createTempDirectory("flaskj-template-bench");
+        Path th = Files.createDirectories(folder.resolve("thymeleaf"));
+        Path jj = Files.createDirectories(folder.resolve("jinja"));
+        Files.writeString(th.resolve("page.html"), THYMELEAF_PAGE, StandardCharsets.UTF_8);
+        Files.writeString(jj.resolve("page.html"), JINJA_PAGE, StandardCharsets.UTF_8);
+        Files.writeString(jj.resolve("base.html"), JINJA_BASE, StandardCharsets.UTF_8);
+        Files.writeString(jj.resolve("nav.html"), JINJA_NAV, StandardCharsets.UTF_8);
+        Files.writeString(jj.resolve("child.html"), JINJA_CHILD, StandardCharsets.UTF_8);
+        thymeleaf = new FlaskFilter(app(th, "thymeleaf"));
+        jinja = new FlaskFilter(app(jj, "jinja"));
+        String a = thymeleaf().bodyText();
+        String b = jinja().bodyText();
+        if (!a.equals(b)) {
+            throw new IllegalStateException("the two pages differ:\n" + a + "\n----\n" + b);
+        }
+    }
+
+    private static Flask app(Path templates, String engine) {
+        Flask app = new Flask("bench");
+        app.config().put("TEMPLATE_FOLDER", templates.toString());
+        app.config().put("TEMPLATE_ENGINE", engine);
+        app.addUrlRule("/page", "page", args -> Flask.renderTemplate("page.html", "name", NAME));
+        app.addUrlRule("/child", "child", args -> Flask.renderTemplate("child.html", "name", NAME));
+        return app;
+    }
+
+    @TearDown
+    public void tearDown() throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private FakeHttpServletResponse run(FlaskFilter filter, String path) throws IOException, ServletException {
+        FakeHttpServletRequest req = new FakeHttpServletRequest("GET", "/myapplication" + path);
+        req.setContextPath("/myapplication");
+        req.setServletContext(servletContext);
+        FakeHttpServletResponse res = new FakeHttpServletResponse();
+        filter.doFilter(req, res, new FakeFilterChain());
+        return res;
+    }
+
+    @Benchmark
+    public FakeHttpServletResponse thymeleaf() throws IOException, ServletException {
+        return run(thymeleaf, "/page");
+    }
+
+    @Benchmark
+    public FakeHttpServletResponse jinja() throws IOException, ServletException {
+        return run(jinja, "/page");
+    }
+
+    @Benchmark
+    public FakeHttpServletResponse jinjaExtends() throws IOException, ServletException {
+        return run(jinja, "/child");
+    }
+}
