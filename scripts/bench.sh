@@ -26,8 +26,8 @@
 # 20 ports), BENCH_GUNICORN_WORKERS (auto: the best of 2, 3, 4 on hello and json), BENCH_GUNICORN_THREADS (4),
 # BENCH_VT_ROUNDS (3), BENCH_VT_DURATION (5s), BENCH_VT_CONNECTIONS (2000), BENCH_VT_JAVA (a Java 21+ binary;
 # default: the newest JDK under /usr/lib/jvm), BENCH_STARTUP_RUNS (5), BENCH_JMH ("-f 1 -wi 3 -i 5 -w 1 -r 1"),
-# BENCH_SKIP_BUILD=1, BENCH_MVN_ARGS (extra Maven arguments), BENCH_PAGE_JINJA=1 (adds the page-jinja row: flaskj with TEMPLATE_ENGINE=jinja; needs
-# the Jinja engine in flaskj).
+# BENCH_SKIP_BUILD=1, BENCH_MVN_ARGS (extra Maven arguments), BENCH_PAGE_JINJA (1: the page-jinja row, flaskj with
+# TEMPLATE_ENGINE=jinja measured beside the Thymeleaf page; 0 leaves it out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -46,7 +46,7 @@ VT_DURATION=${BENCH_VT_DURATION:-5s}
 VT_CONNS=${BENCH_VT_CONNECTIONS:-2000}
 STARTUP_RUNS=${BENCH_STARTUP_RUNS:-5}
 JMH_OPTS=${BENCH_JMH:--f 1 -wi 3 -i 5 -w 1 -r 1}
-PAGE_JINJA=${BENCH_PAGE_JINJA:-0}
+PAGE_JINJA=${BENCH_PAGE_JINJA:-1}
 read -r -a MVN_ARGS <<<"${BENCH_MVN_ARGS:-}"   # extra Maven arguments, e.g. -o -Dmaven.repo.local=...
 GUNICORN_VERSION=26.2.0
 MATPLOTLIB_VERSION=3.11.2
@@ -283,7 +283,7 @@ if has_phase http; then
     done
     log "bodies byte-identical to raw's: $checked system/endpoint pairs (${ENDPOINTS[*]})"
     meta bodies_checked "$checked"
-    [ "$PAGE_JINJA" = 1 ] || echo "   page-jinja: skipped (flaskj with TEMPLATE_ENGINE=jinja; set BENCH_PAGE_JINJA=1 once the Jinja engine is merged)"
+    [ "$PAGE_JINJA" = 1 ] || echo "   page-jinja: left out (BENCH_PAGE_JINJA=0)"
 
     targets() { # endpoint round -> "system endpoint" lines, the order rotated by round
         local pairs=() n i
