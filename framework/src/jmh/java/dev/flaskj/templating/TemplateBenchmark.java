@@ -42,46 +42,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TemplateBenchmark {
     static final String NAME = "World <&>";
 
-    private static final String HEAD = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-              <meta charset="utf-8">
-              <title>Benchmark page</title>
-            """;
-    private static final String BODY = """
-            </head>
-            <body>
-              <header>
-                <nav>
-                  <a href="/">Home</a>
-                  <a href="/about">About</a>
-                  <a href="/contact">Contact</a>
-                </nav>
-              </header>
-              <main>
-                <h1>Hello, <span>%s</span>!</h1>
-                <p>This page is rendered by a template engine on every request.</p>
-                <ul>
-                  <li>One line of text in a list.</li>
-                  <li>Another line of text in a list.</li>
-                  <li>A third line of text in a list.</li>
-                </ul>
-                <p>The variable above is escaped: markup in it shows as text.</p>
-              </main>
-              <footer>
-                <p>flaskj side-by-side benchmark</p>
-              </footer>
-            </body>
-            </html>
-            """;
-    static final String THYMELEAF_PAGE = HEAD
-            + "  <link rel=\"stylesheet\" th:href=\"@{/static/style.css}\">\n"
-            + BODY.formatted("<span th:text=\"${name}\">someone</span>").replace("<span><span", "<span")
-                    .replace("</span></span>", "</span>");
-    static final String JINJA_PAGE = HEAD
-            + "  <link rel=\"stylesheet\" href=\"{{ url_for('static', filename='style.css') }}\">\n"
-            + BODY.formatted("{{ name }}");
+    // The pages of scripts/bench.sh's `page` endpoint, read from the bench's sources so that both benchmarks render
+    // the same bytes; JMH runs in framework/ (exec:exec's working directory, inherited by its forks).
+    private static final Path BENCH_PAGES = Path.of("..", "src-it", "src", "bench", "resources", "bench");
+
     static final String JINJA_BASE = "<!DOCTYPE html>\n<html><head><title>{% block title %}{% endblock %}</title>"
             + "</head>\n<body>{% include 'nav.html' %}<main>{% block main %}{% endblock %}</main></body></html>\n";
     static final String JINJA_NAV = "<nav>{% for label in ['Home', 'About', 'Contact'] %}"
@@ -100,8 +64,8 @@ public class TemplateBenchmark {
         folder = Files.createTempDirectory("flaskj-template-bench");
         Path th = Files.createDirectories(folder.resolve("thymeleaf"));
         Path jj = Files.createDirectories(folder.resolve("jinja"));
-        Files.writeString(th.resolve("page.html"), THYMELEAF_PAGE, StandardCharsets.UTF_8);
-        Files.writeString(jj.resolve("page.html"), JINJA_PAGE, StandardCharsets.UTF_8);
+        Files.copy(benchPage("templates"), th.resolve("page.html"));
+        Files.copy(benchPage("jinja"), jj.resolve("page.html"));
         Files.writeString(jj.resolve("base.html"), JINJA_BASE, StandardCharsets.UTF_8);
         Files.writeString(jj.resolve("nav.html"), JINJA_NAV, StandardCharsets.UTF_8);
         Files.writeString(jj.resolve("child.html"), JINJA_CHILD, StandardCharsets.UTF_8);
@@ -112,6 +76,15 @@ public class TemplateBenchmark {
         if (!a.equals(b)) {
             throw new IllegalStateException("the two pages differ:\n" + a + "\n----\n" + b);
         }
+    }
+
+    private static Path benchPage(String folder) {
+        Path page = BENCH_PAGES.resolve(folder).resolve("page.html");
+        if (!Files.isRegularFile(page)) {
+            throw new IllegalStateException("no " + page.toAbsolutePath().normalize()
+                    + ": run the benchmarks from the repository as its README says (mvn -Pjmh -pl framework ...)");
+        }
+        return page;
     }
 
     private static Flask app(Path templates, String engine) {
