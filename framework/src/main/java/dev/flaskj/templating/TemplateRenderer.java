@@ -149,9 +149,7 @@ public final class TemplateRenderer {
         Objects.requireNonNull(name, "name == null");
         TemplateBackend b = backend();
         if (b != null) {
-            out.write(b.render(name, variables, Objects.requireNonNull(scope, "scope == null"))
-                    .getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            writeWhole(b.render(name, variables, Objects.requireNonNull(scope, "scope == null")), out);
             return;
         }
         processStreaming(name, name, variables, scope, out);
@@ -163,12 +161,16 @@ public final class TemplateRenderer {
         Objects.requireNonNull(source, "source == null");
         TemplateBackend b = backend();
         if (b != null) {
-            out.write(b.renderString(source, variables, Objects.requireNonNull(scope, "scope == null"))
-                    .getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            writeWhole(b.renderString(source, variables, Objects.requireNonNull(scope, "scope == null")), out);
             return;
         }
         processStreaming(TemplateFolders.STRING_PREFIX + source, "<string>", variables, scope, out);
+    }
+
+    /** A backend without an incremental renderer (Jinja): the whole page, written once. */
+    private static void writeWhole(String page, java.io.OutputStream out) throws java.io.IOException {
+        out.write(page.getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     private void processStreaming(String template, String displayName, Map<String, ?> variables, TemplateScope scope,
