@@ -10,31 +10,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the contexts share, so that they do the same work: data, the session codec, the blocking wait. */
-final class Fixtures {
+/**
+ * What the contexts share, so that they do the same work: data, the session codec, the blocking wait. Also compiled
+ * into the Javalin peer (module src-it/javalin), which runs in its own JVM.
+ */
+public final class Fixtures {
     /** Extra dynamic routes registered in every context besides the measured ones. */
-    static final int EXTRA_ROUTES = 200;
+    public static final int EXTRA_ROUTES = 200;
 
     /** The page's variable; it contains markup so the escaping shows in the body check. */
-    static final String NAME = "<World>";
+    public static final String NAME = "<World>";
 
-    static final String SECRET_KEY = "bench-secret-key-that-is-long-enough-for-hmac";
+    public static final String SECRET_KEY = "bench-secret-key-that-is-long-enough-for-hmac";
 
-    static final Item ITEM = new Item(true, 42, "flaskj", List.of("a", "b", "c"));
+    public static final Item ITEM = new Item(true, 42, "flaskj", List.of("a", "b", "c"));
 
     /** Flask's session cookie codec, for the raw and Spring contexts' hand-written equivalent. */
-    static final TimedSerializer SESSION_SERIALIZER = new TimedSerializer(
+    public static final TimedSerializer SESSION_SERIALIZER = new TimedSerializer(
             List.of(SECRET_KEY.getBytes(StandardCharsets.UTF_8)), "cookie-session");
-    static final TaggedJson TAGGED_JSON = new TaggedJson(html -> html);
-    static final long SESSION_LIFETIME = Duration.ofDays(31).getSeconds();
+    public static final TaggedJson TAGGED_JSON = new TaggedJson(html -> html);
+    public static final long SESSION_LIFETIME = Duration.ofDays(31).getSeconds();
 
     /** How long the {@code blocking} endpoint waits, standing for a database call. */
-    static final long BLOCK_MILLIS = 20;
+    public static final long BLOCK_MILLIS = 20;
 
     private Fixtures() {}
 
     /** The {@code blocking} endpoint's wait; an interrupt ends it early and is kept for the container. */
-    static void block() {
+    public static void block() {
         try {
             Thread.sleep(BLOCK_MILLIS);
         } catch (InterruptedException e) {
@@ -43,7 +46,7 @@ final class Fixtures {
     }
 
     /** The session endpoint's work without a framework: verify and decode, count up, encode and sign. */
-    static String[] bumpCounter(String cookie) {
+    public static String[] bumpCounter(String cookie) {
         long now = System.currentTimeMillis() / 1000;
         Map<String, Object> session = new LinkedHashMap<>();
         if (cookie != null && !cookie.isEmpty()) {
@@ -63,7 +66,7 @@ final class Fixtures {
     }
 
     /** Flask's Set-Cookie for a non-permanent session cookie. */
-    static String sessionSetCookie(String value, String contextPath) {
+    public static String sessionSetCookie(String value, String contextPath) {
         return "session=" + value + "; HttpOnly; Path=" + (contextPath.isEmpty() ? "/" : contextPath);
     }
 }
